@@ -1,0 +1,7 @@
+"""policygen: NHS policies as structured data, rendered to HTML, PDF and DOCX.
+
+The pipeline is load → validate → resolve → render → write; each stage is a
+subpackage or module of the same name.
+"""
+
+__version__ = "0.1.0"

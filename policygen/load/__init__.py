@@ -1,0 +1,1 @@
+"""Load: YAML files → plain data with source locations, then → models."""

@@ -1,0 +1,64 @@
+"""Load the vocabulary, organisations and policies a command targets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from policygen.load.models import build_model
+from policygen.load.source import Source, read_source
+from policygen.model import Organisation, Policy, Vocabulary
+from policygen.problems import Problem, ProblemsFound, display_path
+from policygen.project import Project, Target
+
+
+@dataclass
+class LoadedOrganisation:
+    model: Organisation
+    source: Source
+
+
+@dataclass
+class LoadedPolicy:
+    """A policy with its organisation and the sources both came from."""
+
+    target: Target
+    org: LoadedOrganisation
+    model: Policy
+    source: Source
+
+
+class Loader:
+    """Loads each file once and collects every problem instead of stopping at the first."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.problems: list[Problem] = []
+        self._orgs: dict[str, LoadedOrganisation | None] = {}
+        self._vocabulary: Vocabulary | None = None
+
+    def _read(self, path, cls):
+        name = display_path(path, self.project.root)
+        try:
+            source = read_source(path, name)
+            return build_model(cls, source), source
+        except ProblemsFound as exc:
+            self.problems.extend(exc.problems)
+            return None, None
+
+    def vocabulary(self) -> Vocabulary | None:
+        if self._vocabulary is None and self.project.vocabulary_file.is_file():
+            self._vocabulary, _ = self._read(self.project.vocabulary_file, Vocabulary)
+        return self._vocabulary
+
+    def organisation(self, target: Target) -> LoadedOrganisation | None:
+        if target.org_id not in self._orgs:
+            model, source = self._read(target.org_file, Organisation)
+            self._orgs[target.org_id] = LoadedOrganisation(model, source) if model else None
+        return self._orgs[target.org_id]
+
+    def policy(self, target: Target) -> LoadedPolicy | None:
+        org = self.organisation(target)
+        model, source = self._read(target.policy_file, Policy)
+        if org is None or model is None:
+            return None
+        return LoadedPolicy(target, org, model, source)

@@ -1,0 +1,82 @@
+"""Turn a Source into a pydantic model, reporting each error at its line."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from policygen.load.source import Source
+from policygen.problems import Problem, ProblemsFound, suggest
+
+M = TypeVar("M", bound=BaseModel)
+
+# Tags pydantic adds to an error's location for a discriminated union member.
+_UNION_TAGS = {"clause", "table", "definitions", "include", "section"}
+
+
+@cache
+def _all_field_names() -> frozenset[str]:
+    """Every key any model accepts: the pool a misspelt key is matched against."""
+    from policygen import model
+
+    seen: set[type] = set()
+    names: set[str] = set()
+
+    def walk(cls: Any) -> None:
+        if not isinstance(cls, type) or not issubclass(cls, BaseModel) or cls in seen:
+            return
+        seen.add(cls)
+        for name, field in cls.model_fields.items():
+            names.add(name)
+            for arg in _types_in(field.annotation):
+                walk(arg)
+
+    for cls in (model.Organisation, model.Policy, model.Vocabulary):
+        walk(cls)
+    return frozenset(names)
+
+
+def _types_in(annotation: Any) -> list[Any]:
+    out = [annotation]
+    for arg in getattr(annotation, "__args__", ()) or ():
+        out.extend(_types_in(arg))
+    meta = getattr(annotation, "__metadata__", None)
+    if meta is not None:
+        out.extend(_types_in(annotation.__origin__))
+    return out
+
+
+def _message(err: dict[str, Any]) -> str:
+    kind, value = err["type"], err.get("input")
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return f"unknown key{suggest(err['loc'][-1], _all_field_names())}"
+    msg = err["msg"].removeprefix("Value error, ")
+    if kind in ("literal_error", "enum"):
+        expected = err.get("ctx", {}).get("expected", "")
+        choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip()]
+        return f"{value!r} is not allowed; expected one of {', '.join(choices)}{suggest(value, choices)}"
+    if kind == "string_pattern_mismatch":
+        return f"{value!r} is not a valid id: use lower-case letters, digits and single hyphens"
+    if kind == "string_type" and isinstance(value, (int, float)):
+        return f"{msg}; quote it (\"{value}\") so YAML keeps it as text"
+    if kind == "model_type" or kind == "dict_type":
+        return f"expected a mapping of keys to values, got {type(value).__name__}"
+    return msg
+
+
+def build_model(cls: type[M], source: Source) -> M:
+    try:
+        return cls.model_validate(source.data)
+    except ValidationError as exc:
+        problems: list[Problem] = []
+        for err in exc.errors():
+            loc = tuple(
+                part for i, part in enumerate(err["loc"])
+                if not (part in _UNION_TAGS and i > 0 and isinstance(err["loc"][i - 1], int))
+            )
+            problems.append(source.problem(loc, _message(err)))
+        raise ProblemsFound(problems) from None

@@ -1,0 +1,156 @@
+"""Shared building blocks of the models: strict base class, ids and dates.
+
+Every model forbids unknown keys: a misspelt key in YAML is an error, not
+silently ignored data (the fault users report most in tools like comply).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import total_ordering
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic_core import core_schema
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Slug = Annotated[
+    str,
+    Field(
+        pattern=SLUG_PATTERN,
+        description="A stable id: lower-case words joined by hyphens. It survives renumbering.",
+    ),
+]
+
+Markdown = Annotated[
+    str,
+    Field(
+        description=(
+            "Markdown text. Refer to other things by key, never by typed number: "
+            "{ref:ID} (number and title of a section or clause), {num:ID} (its number), "
+            "{role:KEY} (a role's title), {org} / {org:name} / {org:short}."
+        )
+    ),
+]
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown keys rejected, whitespace kept as written."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+_MONTHS = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]
+_DATE_RE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+
+
+@total_ordering
+class PolicyDate:
+    """A calendar date that may be known only to the month.
+
+    Sources say "March 2027" as often as "27 March 2025"; inventing a day would
+    put words in the organisation's mouth, so the precision is kept. Two dates
+    compare at the coarser of their precisions ("9 March 2021" is not after
+    "March 2021").
+    """
+
+    __slots__ = ("year", "month", "day")
+
+    def __init__(self, year: int, month: int, day: int | None = None) -> None:
+        dt.date(year, month, day or 1)  # raises ValueError on an impossible date
+        self.year, self.month, self.day = year, month, day
+
+    @classmethod
+    def parse(cls, value: Any) -> "PolicyDate":
+        if isinstance(value, PolicyDate):
+            return value
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, str):
+            m = _DATE_RE.match(value.strip())
+            if m:
+                try:
+                    return cls(int(m[1]), int(m[2]), int(m[3]) if m[3] else None)
+                except ValueError as exc:
+                    raise ValueError(f"{value!r} is not a real date ({exc})") from None
+        raise ValueError(f"{value!r} is not a date: write YYYY-MM-DD, or YYYY-MM when the source gives only a month")
+
+    @property
+    def month_name(self) -> str:
+        return _MONTHS[self.month - 1]
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month, self.day or 1)
+
+    def _key(self, other: "PolicyDate") -> tuple[tuple[int, ...], tuple[int, ...]]:
+        if self.day is None or other.day is None:
+            return (self.year, self.month), (other.year, other.month)
+        return (self.year, self.month, self.day), (other.year, other.month, other.day)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PolicyDate):
+            return NotImplemented
+        a, b = self._key(other)
+        return a == b
+
+    def __lt__(self, other: "PolicyDate") -> bool:
+        a, b = self._key(other)
+        return a < b
+
+    def __hash__(self) -> int:
+        return hash((self.year, self.month, self.day))
+
+    def iso(self) -> str:
+        base = f"{self.year:04d}-{self.month:02d}"
+        return f"{base}-{self.day:02d}" if self.day else base
+
+    __str__ = iso
+
+    def __repr__(self) -> str:
+        return f"PolicyDate({self.iso()})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, _source: Any, _handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls.parse,
+            serialization=core_schema.plain_serializer_function_ser_schema(lambda d: d.iso()),
+        )
+
+    @classmethod
+    def __get_json_schema__(cls, _schema: Any, _handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        return {
+            "type": "string",
+            "pattern": r"^\d{4}-\d{2}(-\d{2})?$",
+            "description": "YYYY-MM-DD, or YYYY-MM when the source gives only the month.",
+        }
+
+
+# pydantic looks up the JSON-schema hook under its own name.
+PolicyDate.__get_pydantic_json_schema__ = PolicyDate.__get_json_schema__  # type: ignore[attr-defined]
+
+Topics = Annotated[
+    list[Slug],
+    Field(default_factory=list, description="Topic ids from vocabulary/topics.yaml."),
+]
+
+Note = Annotated[
+    str | None,
+    Field(
+        default=None,
+        description="Editorial note: what was fixed from the source and why. Kept in the data, not rendered.",
+    ),
+]
+
+
+class LabelledField(Strict):
+    """One labelled row of a layout: the organisation's label, the value from the data."""
+
+    label: str
+    field: str = Field(description="Dotted path into the policy, e.g. document_control.reference.")

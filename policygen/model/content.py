@@ -1,0 +1,115 @@
+"""The body of a policy: sections holding clauses, tables, definitions and subsections.
+
+A block is told apart by its keys, so YAML stays plain: a block with ``text``
+is a clause, one with ``rows`` a table, one with ``terms`` a definitions list,
+one with ``include`` a placeholder for a generated part (the EIA, the version
+sheet), and one with ``blocks`` or ``title`` a (sub)section.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import Discriminator, Field, Tag
+
+from policygen.model.base import Markdown, Note, Slug, Strict, Topics
+
+SectionKind = Literal[
+    "introduction", "purpose", "scope", "definitions", "responsibilities", "policy",
+    "training", "monitoring", "review", "equality", "references", "associated-documents",
+    "appendix", "other",
+]
+
+
+class Clause(Strict):
+    """One numbered paragraph (or, where the style numbers no clauses, one paragraph)."""
+
+    id: Slug
+    text: Markdown
+    topics: Topics
+    numbered: bool | None = Field(
+        default=None, description="Override the style: false for an unnumbered paragraph in a numbered run."
+    )
+    note: Note
+
+
+class Table(Strict):
+    """A table inside a section; the first row of ``header`` labels the columns."""
+
+    id: Slug
+    caption: str | None = None
+    header: list[str] = Field(default_factory=list, description="Column headings.")
+    row_headers: bool = Field(default=False, description="First cell of each row labels the row.")
+    rows: list[list[Markdown]]
+    topics: Topics
+    note: Note
+
+
+class Definition(Strict):
+    term: str
+    definition: Markdown
+
+
+class Definitions(Strict):
+    """A definitions list (term: meaning)."""
+
+    id: Slug
+    terms: list[Definition]
+    topics: Topics
+    note: Note
+
+
+class Include(Strict):
+    """Place a generated part here, e.g. the EIA inside a numbered appendix section."""
+
+    id: Slug
+    include: Literal["eia", "version_history", "associated_documents", "references"]
+    note: Note
+
+
+class Section(Strict):
+    """A numbered heading and what it holds; sections nest up to three levels."""
+
+    id: Slug
+    title: str | None = Field(default=None, description="Omit for an untitled numbered block (e.g. EPUT 5.1).")
+    kind: SectionKind | None = Field(default=None, description="What the section is, for comparisons.")
+    numbered: bool = True
+    text: Markdown | None = Field(default=None, description="Lead text shown under the heading.")
+    blocks: list["Block"] = Field(default_factory=list)
+    topics: Topics
+    note: Note
+
+
+def _block_kind(value: Any) -> str | None:
+    if isinstance(value, dict):
+        for key, tag in (("include", "include"), ("terms", "definitions"), ("rows", "table"), ("blocks", "section"), ("title", "section"), ("text", "clause")):
+            if key in value:
+                return tag
+        return "clause"
+    return None
+
+
+Block = Annotated[
+    Union[
+        Annotated[Clause, Tag("clause")],
+        Annotated[Table, Tag("table")],
+        Annotated[Definitions, Tag("definitions")],
+        Annotated[Include, Tag("include")],
+        Annotated[Section, Tag("section")],
+    ],
+    Discriminator(_block_kind),
+]
+
+Section.model_rebuild()
+
+
+class Appendix(Strict):
+    id: Slug
+    label: str = Field(description="e.g. 'Appendix 1'.")
+    title: str
+    blocks: list[Block] = Field(default_factory=list)
+    missing: str | None = Field(
+        default=None, description="Shown instead of content when the source lists the appendix but lacks it."
+    )
+    topics: Topics
+    note: Note

@@ -1,0 +1,125 @@
+"""The organisation file: who it is, its roles, and its house style."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal
+
+from pydantic import Field
+
+from policygen.model.base import LabelledField, Slug, Strict
+
+
+class OrgType(str, Enum):
+    nhs_trust = "nhs-trust"
+    foundation_trust = "foundation-trust"
+    ccg = "ccg"
+    icb = "icb"
+    lpc = "lpc"
+    social_enterprise = "social-enterprise"
+    other = "other"
+
+
+class Role(Strict):
+    """A role in the organisation's register; text names it by key."""
+
+    title: str = Field(description="How the text names the role, e.g. 'Communications Team'.")
+    holder: str | None = Field(default=None, description="The person holding it, where the source names one.")
+
+
+class Numbering(str, Enum):
+    """Numbering schemes seen in NHS policies.
+
+    none: no numbers. "1.": top level "1.", below "1.1". "1.1": top level "1",
+    below "1.1". "1.0": top level "1.0", below "1.1", "1.1.1".
+    """
+
+    none = "none"
+    dotted = "1."
+    plain = "1.1"
+    zero = "1.0"
+
+
+Block = Literal[
+    "title",
+    "front_sheet",
+    "signatories",
+    "controlled_document",
+    "summary",
+    "version_history",
+    "contents",
+    "preamble",
+    "sections",
+    "appendices",
+    "end_marker",
+]
+
+
+class Colours(Strict):
+    primary: str = Field(default="#005EB8", pattern=r"^#[0-9A-Fa-f]{6}$", description="Headings and rules.")
+    secondary: str = Field(default="#003087", pattern=r"^#[0-9A-Fa-f]{6}$", description="Table headers.")
+    text: str = Field(default="#212B32", pattern=r"^#[0-9A-Fa-f]{6}$")
+
+
+class Style(Strict):
+    """The house style: how this organisation lays out and numbers its documents."""
+
+    numbering: Numbering = Numbering.plain
+    number_clauses: bool = Field(
+        default=True,
+        description="Whether clauses get numbers (1.1) or only sections do.",
+    )
+    blocks: list[Block] = Field(
+        default_factory=lambda: [
+            "title", "front_sheet", "version_history", "contents", "sections", "appendices",
+        ],
+        description="Which blocks appear, in order.",
+    )
+    colours: Colours = Field(default_factory=Colours)
+    font: str = Field(default="Arial", description="Font family name; a sans-serif fallback always follows.")
+    date_format: Literal["long", "ordinal", "numeric"] = Field(
+        default="long", description="long: 9 March 2021; ordinal: 9th March 2021; numeric: 09/03/2021."
+    )
+    logo_text: str | None = Field(default=None, description="Text shown in place of a logo at the top.")
+    controlled_document_title: str | None = None
+    controlled_document: str | None = Field(
+        default=None, description="The controlled-document statement in the organisation's own words."
+    )
+    footer: str | None = Field(default=None, description="Footer text, e.g. a copyright line.")
+    front_sheet: list[LabelledField] = Field(
+        default_factory=list, description="Rows of the document control table, in the organisation's order."
+    )
+    version_history: list[LabelledField] = Field(
+        default_factory=lambda: [
+            LabelledField(label="Version", field="version"),
+            LabelledField(label="Date", field="date"),
+            LabelledField(label="Author", field="author"),
+            LabelledField(label="Section changed", field="sections"),
+            LabelledField(label="Description of amendment", field="description"),
+        ],
+        description="Columns of the version control sheet: label and history-row field.",
+    )
+    version_history_title: str = "Version control sheet"
+    contents_title: str = "Contents"
+    contents_depth: int = Field(default=2, ge=1, le=3, description="Heading levels listed in the contents.")
+    contents_note: str | None = Field(default=None, description="A line shown under the contents heading.")
+    heading_prefix: str | None = Field(
+        default=None, description="Text before the title on the title block, e.g. the organisation name."
+    )
+    end_marker: str | None = Field(default=None, description="Text that closes the document, e.g. END.")
+
+
+class Organisation(Strict):
+    """organisations/<id>/organisation.yaml."""
+
+    id: Slug
+    name: str = Field(description="Full legal name.")
+    short_name: str = Field(description="Short name, e.g. LCHS.")
+    referred_to_as: str = Field(description="How the text refers to it: 'the trust', 'CPSS', 'focus'.")
+    type: OrgType
+    on_behalf_of: str | None = Field(default=None, description="Bodies the organisation acts for.")
+    roles: dict[Slug, Role] = Field(default_factory=dict, description="Role register: key → role.")
+    stale_terms: list[str] = Field(
+        default_factory=list, description="Terms the organisation no longer uses (reserved for lints)."
+    )
+    style: Style = Field(default_factory=Style)

@@ -1,0 +1,111 @@
+"""The policy file: document control, review cycle, history, body, EIA."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from policygen.model.base import Markdown, PolicyDate, Slug, Strict
+from policygen.model.content import Appendix, Block, Section
+from policygen.model.eia import EIA
+
+
+class Person(Strict):
+    """Someone named on the front sheet: by role key, job title and/or name."""
+
+    role: Slug | None = Field(default=None, description="Key into the organisation's role register.")
+    title: str | None = Field(default=None, description="Job title or team, where not a registered role.")
+    name: str | None = None
+    date: PolicyDate | None = None
+
+
+class Approval(Strict):
+    body: str = Field(description="The committee or board, in full.")
+    short: str | None = Field(default=None, description="The short form the source also uses, e.g. 'SWL SMT'.")
+    date: PolicyDate | None = None
+
+
+class DocumentControl(Strict):
+    title: str
+    document_type: Literal["policy", "procedure", "guideline", "strategy"] = "policy"
+    reference: str | None = None
+    version: str | None = Field(default=None, description="As published: drafts 0.1, approved 1.0, minor 1.1.")
+    status: Literal["draft", "consultation", "approved", "published", "superseded"] = "approved"
+    author: Person | None = None
+    reviewers: list[Person] = Field(default_factory=list)
+    owner: Person | None = None
+    director_responsible: Person | None = None
+    approved: Approval | None = Field(default=None, description="The approving body and date.")
+    ratified: Approval | None = Field(default=None, description="The ratifying body and date.")
+    authorised: Approval | None = Field(default=None, description="Where the source names an authoriser.")
+    consultation: str | None = None
+    issued: PolicyDate | None = None
+    effective: PolicyDate | None = None
+    last_review: PolicyDate | None = None
+    amendment_dates: str | None = None
+    target_audience: str | None = None
+    applies_to: str | None = None
+    distribution: str | None = None
+    supersedes: str | None = None
+    keywords: list[str] = Field(default_factory=list)
+
+
+class Review(Strict):
+    """The review cycle and the rule that yields the next review date."""
+
+    interval_years: int | None = Field(default=None, ge=1, description="Years between reviews.")
+    first_interval_years: int | None = Field(default=None, ge=1, description="Years to the first review, where it differs.")
+    next_review: PolicyDate | None = Field(default=None, description="As the source states it; omit if it gives none.")
+
+
+class HistoryRow(Strict):
+    version: str
+    date: PolicyDate | None = None
+    author: str | None = None
+    sections: str | None = Field(default=None, description="Section / paragraph / appendix changed.")
+    description: str | None = None
+    approved_by: str | None = None
+
+
+class SummaryRow(Strict):
+    label: str
+    text: Markdown
+
+
+class Summary(Strict):
+    """A labelled summary table (LCHS 'Policy Statement', SWL CCG 'Brief Description')."""
+
+    title: str | None = None
+    rows: list[SummaryRow]
+
+
+class AssociatedDocument(Strict):
+    reference: str | None = None
+    title: str
+
+
+class Reference(Strict):
+    title: str
+    url: str | None = Field(default=None, pattern=r"^https?://", description="A web address (http or https).")
+
+
+class Policy(Strict):
+    """organisations/<org>/<policy-id>.yaml."""
+
+    id: Slug
+    document_control: DocumentControl
+    review: Review = Field(default_factory=Review)
+    version_history: list[HistoryRow] = Field(default_factory=list, description="Oldest first.")
+    summary: Summary | None = None
+    preamble: list[Block] = Field(
+        default_factory=list, description="Unnumbered blocks before the first section, outside the contents."
+    )
+    sections: list[Section]
+    eia: EIA | None = None
+    associated_documents: list[AssociatedDocument] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+    appendices: list[Appendix] = Field(default_factory=list)
+    notes: list[str] = Field(
+        default_factory=list, description="Editorial notes: defects of the source and how the data fixes them."
+    )

@@ -1,0 +1,93 @@
+"""Where things live in a policygen project, and which documents a command targets.
+
+A project is a folder holding ``organisations/`` (and usually ``templates/``,
+``vocabulary/`` and ``schema/``). Commands run from it or name it with --root.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from policygen.problems import Problem, ProblemsFound, suggest
+
+ORG_FILE = "organisation.yaml"
+PACKAGE_TEMPLATES = Path(__file__).parent / "_templates"
+
+
+@dataclass(frozen=True)
+class Target:
+    """One policy file to process."""
+
+    org_id: str
+    policy_id: str
+    org_dir: Path
+
+    @property
+    def policy_file(self) -> Path:
+        return self.org_dir / f"{self.policy_id}.yaml"
+
+    @property
+    def org_file(self) -> Path:
+        return self.org_dir / ORG_FILE
+
+    def __str__(self) -> str:
+        return f"{self.org_id}/{self.policy_id}"
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @property
+    def organisations(self) -> Path:
+        return self.root / "organisations"
+
+    @property
+    def vocabulary_file(self) -> Path:
+        return self.root / "vocabulary" / "topics.yaml"
+
+    @property
+    def schema_dir(self) -> Path:
+        return self.root / "schema"
+
+    @property
+    def build_dir(self) -> Path:
+        return self.root / "build"
+
+    def template_dirs(self, org_id: str) -> list[Path]:
+        """Template search path: the organisation's overrides, the project's, the package's."""
+        dirs = [self.organisations / org_id / "templates", self.root / "templates", PACKAGE_TEMPLATES]
+        return [d for d in dirs if d.is_dir()]
+
+    def org_ids(self) -> list[str]:
+        if not self.organisations.is_dir():
+            raise ProblemsFound([Problem(str(self.organisations), 0, "", "no organisations/ folder here; run from a policygen project or pass --root")])
+        return sorted(d.name for d in self.organisations.iterdir() if (d / ORG_FILE).is_file())
+
+    def policy_ids(self, org_id: str) -> list[str]:
+        return sorted(p.stem for p in (self.organisations / org_id).glob("*.yaml") if p.name != ORG_FILE)
+
+    def targets(self, selectors: list[str] | None = None) -> list[Target]:
+        """All policies, or those the selectors name (``org`` or ``org/policy``)."""
+        orgs = self.org_ids()
+        if not selectors:
+            return [Target(o, p, self.organisations / o) for o in orgs for p in self.policy_ids(o)]
+        out: list[Target] = []
+        problems: list[Problem] = []
+        for sel in selectors:
+            org, _, pol = sel.strip("/").partition("/")
+            if org not in orgs:
+                problems.append(Problem(sel, 0, "", f"no organisation '{org}' under organisations/{suggest(org, orgs)}"))
+                continue
+            pols = self.policy_ids(org)
+            if pol and pol not in pols:
+                problems.append(Problem(sel, 0, "", f"no policy '{pol}' in organisations/{org}/{suggest(pol, pols)}"))
+                continue
+            for p in [pol] if pol else pols:
+                t = Target(org, p, self.organisations / org)
+                if t not in out:
+                    out.append(t)
+        if problems:
+            raise ProblemsFound(problems)
+        return out

@@ -1,0 +1,1 @@
+"""Render: one module per output format, each reading the same DocumentView."""

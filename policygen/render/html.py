@@ -1,0 +1,43 @@
+"""HTML: one self-contained, accessible page per policy (CSS inline, no network)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markdown_it.common.utils import escapeHtml
+from markupsafe import Markup
+
+from policygen.render.templating import environment
+from policygen.resolve import DocumentView
+from policygen.resolve.text import PARSER, parse
+
+ANSWERS = {"yes": "Yes", "no": "No", "na": "NA", "": ""}
+
+
+def _render_xref(_renderer, tokens, idx, _options, _env) -> str:
+    meta = tokens[idx].meta
+    return f'<a href="{escapeHtml(meta["href"])}">{escapeHtml(meta["text"])}</a>'
+
+
+PARSER.add_render_rule("xref", _render_xref)
+
+
+def markdown_html(text: str, doc: DocumentView) -> Markup:
+    """Clause Markdown → HTML; raw HTML in the text is escaped by the parser."""
+    return Markup(PARSER.renderer.render(parse(text, doc.refs), PARSER.options, {}))
+
+
+def markdown_inline_html(text: str, doc: DocumentView) -> Markup:
+    """As markdown_html, without the wrapping paragraph, for table cells and labels."""
+    html = str(markdown_html(text, doc)).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
+def render_html(doc: DocumentView, template_dirs: list[Path]) -> bytes:
+    env = environment(template_dirs, "html")
+    env.filters["md"] = markdown_html
+    env.filters["md_inline"] = markdown_inline_html
+    env.filters["answer"] = lambda a: ANSWERS.get(a, a)
+    return env.get_template("policy.html.j2").render(doc=doc).encode("utf-8")

@@ -1,0 +1,90 @@
+"""Clause text: Markdown parsed with the references resolved.
+
+Markdown is parsed with raw HTML off (policy text is data, never markup) and
+images off (a renderer must never fetch a URL or read a file because of
+policy text). ``{ref:…}``, ``{role:…}`` and ``{org}`` become tokens carrying
+their resolved words, so every format shows the same number or title.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+
+from policygen.model.refs import ORG_FORMS, REF_RE
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a reference to an id resolves to."""
+
+    anchor: str
+    number: str | None
+    title: str | None
+    kind: str  # section | clause | appendix | table | definitions
+
+    def cited(self, full: bool) -> str:
+        if self.number and full and self.kind == "section" and self.title:
+            return f"{self.number} {self.title}"
+        return self.number or self.title or self.anchor
+
+
+@dataclass(frozen=True)
+class RefContext:
+    targets: dict[str, Target] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
+    org_names: dict[str | None, str] = field(default_factory=dict)
+
+    @classmethod
+    def for_org(cls, org, targets: dict[str, Target]) -> "RefContext":
+        return cls(
+            targets=targets,
+            roles={k: r.title for k, r in org.roles.items()},
+            org_names={form: getattr(org, attr) for form, attr in ORG_FORMS.items()},
+        )
+
+
+def _xref_rule(state: StateInline, silent: bool) -> bool:
+    if state.src[state.pos] != "{":
+        return False
+    m = REF_RE.match(state.src, state.pos)
+    ctx: RefContext | None = state.env.get("refs")
+    if not m or ctx is None:
+        return False
+    kind, key, shown = m[1], m[2], m[3]
+    if not silent:
+        if kind in ("ref", "num"):
+            target = ctx.targets.get(key or "")
+            if target is None:
+                return False
+            token = state.push("xref", "a", 0)
+            token.meta = {"href": "#" + target.anchor, "text": shown or target.cited(full=kind == "ref")}
+        else:
+            words = ctx.roles.get(key or "") if kind == "role" else ctx.org_names.get(key)
+            if words is None:
+                return False
+            token = state.push("text", "", 0)
+            token.content = shown or words
+    state.pos = m.end()
+    return True
+
+
+def _make_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable("table")
+    md.disable("image")
+    md.inline.ruler.before("text", "xref", _xref_rule)
+    return md
+
+
+PARSER = _make_parser()
+
+
+def parse(source: str, refs: RefContext) -> list[Token]:
+    return PARSER.parse(source, {"refs": refs})
+
+
+__all__ = ["PARSER", "RefContext", "Target", "Token", "parse"]

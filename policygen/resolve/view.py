@@ -1,0 +1,185 @@
+"""The view model: everything a renderer needs, numbered, ordered and formatted.
+
+Built once per document from the validated models. Numbers, anchors, the
+contents, formatted dates and the reference table all come from here; the
+HTML, PDF and DOCX renderers only lay them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from policygen.model import Organisation, Policy
+from policygen.model.content import Appendix, Clause, Definitions, Include, Section, Table
+from policygen.model.eia import EIA
+from policygen.model.organisation import Numbering, Style
+from policygen.resolve.numbering import MAX_NUMBERED_DEPTH, label, reference_number
+from policygen.resolve.text import RefContext, Target
+from policygen.resolve.values import field_value, format_value
+
+
+@dataclass
+class Node:
+    """A block of the body with its generated number and heading level."""
+
+    id: str
+    kind: str  # section | clause | table | definitions | include | appendix
+    block: Any  # the model object (text, rows, terms… are read from it)
+    number: str | None = None  # as cited: "5.1", "3.0"
+    label: str | None = None  # as printed before the heading or clause: "5."
+    title: str | None = None
+    heading_level: int | None = None  # 2–4 for titled sections and appendices
+    children: list["Node"] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return self.id
+
+
+@dataclass
+class ContentsEntry:
+    label: str | None
+    title: str
+    anchor: str
+    children: list["ContentsEntry"] = field(default_factory=list)
+
+
+@dataclass
+class Row:
+    label: str
+    value: str
+
+
+@dataclass
+class DocumentView:
+    org: Organisation
+    policy: Policy
+    style: Style
+    refs: RefContext
+    title: str
+    reference: str | None
+    version: str | None
+    next_review: str
+    front_sheet: list[Row]
+    signatories: list[list[str]]
+    version_columns: list[str]
+    version_rows: list[list[str]]
+    contents: list[ContentsEntry]
+    preamble: list[Node]
+    sections: list[Node]
+    appendices: list[Node]
+    eia: EIA | None
+
+    @property
+    def blocks(self) -> list[str]:
+        return list(self.style.blocks)
+
+
+class _Numberer:
+    """Walks the body giving each block its number, label and heading level."""
+
+    def __init__(self, style: Style) -> None:
+        self.scheme = style.numbering
+        self.number_clauses = style.number_clauses
+        self.targets: dict[str, Target] = {}
+
+    def blocks(self, blocks: list[Any], parent: tuple[int, ...], numbered: bool, heading_level: int) -> list[Node]:
+        nodes: list[Node] = []
+        count = 0
+        depth = len(parent) + 1
+        for block in blocks:
+            takes_number = numbered and depth <= MAX_NUMBERED_DEPTH and self._takes_number(block)
+            if takes_number:
+                count += 1
+            path = parent + (count,) if takes_number else ()
+            nodes.append(self.node(block, path, numbered and takes_number, heading_level))
+        return nodes
+
+    def _takes_number(self, block: Any) -> bool:
+        if isinstance(block, Section):
+            return block.numbered
+        if isinstance(block, Clause):
+            return block.numbered if block.numbered is not None else self.number_clauses
+        return False
+
+    def node(self, block: Any, path: tuple[int, ...], numbered: bool, heading_level: int) -> Node:
+        number = reference_number(self.scheme, path) if numbered else None
+        node = Node(block.id, _kind(block), block, number, label(self.scheme, path) if numbered else None)
+        if isinstance(block, Section):
+            node.title = block.title
+            child_level = heading_level
+            if block.title:
+                node.heading_level = heading_level
+                child_level = heading_level + 1
+            # An unnumbered section's children are unnumbered too.
+            node.children = self.blocks(block.blocks, path, bool(path), child_level)
+        self.targets[block.id] = Target(block.id, number, node.title, node.kind)
+        return node
+
+    def appendix(self, app: Appendix) -> Node:
+        node = Node(app.id, "appendix", app, app.label, app.label, app.title, heading_level=2)
+        node.children = self.blocks(app.blocks, (), False, 3)
+        self.targets[app.id] = Target(app.id, app.label, app.title, "appendix")
+        return node
+
+
+def _kind(block: Any) -> str:
+    return {Section: "section", Clause: "clause", Table: "table", Definitions: "definitions", Include: "include"}[type(block)]
+
+
+def _contents(nodes: list[Node], depth: int, max_depth: int) -> list[ContentsEntry]:
+    out: list[ContentsEntry] = []
+    for node in nodes:
+        if node.kind in ("section", "appendix") and node.title:
+            entry = ContentsEntry(node.label, node.title, node.anchor)
+            if depth < max_depth:
+                entry.children = _contents(node.children, depth + 1, max_depth)
+            out.append(entry)
+        elif node.kind == "section":  # untitled wrapper: lift titled descendants
+            out.extend(_contents(node.children, depth, max_depth))
+    return out
+
+
+def build_view(org: Organisation, policy: Policy) -> DocumentView:
+    style = org.style
+    numberer = _Numberer(style)
+    preamble = numberer.blocks(policy.preamble, (), False, 2)
+    sections = numberer.blocks(policy.sections, (), style.numbering is not Numbering.none, 2)
+    appendices = [numberer.appendix(a) for a in policy.appendices]
+    dc = policy.document_control
+
+    signatories = [
+        [role, format_value(getattr(p, "name", None), org), _person_role(p, org), format_value(p.date, org)]
+        for role, people in (("Author", [dc.author]), ("Reviewers", dc.reviewers), ("Authoriser", [dc.authorised]))
+        for p in people
+        if p is not None
+    ]
+    return DocumentView(
+        org=org,
+        policy=policy,
+        style=style,
+        refs=RefContext.for_org(org, numberer.targets),
+        title=dc.title,
+        reference=dc.reference,
+        version=dc.version,
+        next_review=format_value(policy.review.next_review, org),
+        front_sheet=[Row(r.label, field_value(policy, r.field, org)) for r in style.front_sheet],
+        signatories=signatories,
+        version_columns=[c.label for c in style.version_history],
+        version_rows=[[field_value(row, c.field, org) for c in style.version_history] for row in policy.version_history],
+        contents=_contents(sections, 1, style.contents_depth) + _contents(appendices, 1, 1),
+        preamble=preamble,
+        sections=sections,
+        appendices=appendices,
+        eia=policy.eia,
+    )
+
+
+def _person_role(person: Any, org: Organisation) -> str:
+    """The role column of the signatories table: job title, or the approving body."""
+    if hasattr(person, "body"):
+        return person.body
+    if person.role and person.role in org.roles:
+        return org.roles[person.role].title
+    return person.title or ""

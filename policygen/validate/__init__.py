@@ -1,0 +1,5 @@
+"""Validate: checks beyond types, across fields and files."""
+
+from policygen.validate.checks import check_organisation, check_policy
+
+__all__ = ["check_organisation", "check_policy"]

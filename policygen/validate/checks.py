@@ -1,0 +1,169 @@
+"""Cross-checks the models cannot express on their own.
+
+Each check yields Problems located at the offending field. Errors make the
+data unusable (a dangling reference would render as nonsense); warnings are
+things a reviewer should know (a review date that has passed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterator
+
+from pydantic import BaseModel
+
+from policygen.load.document import LoadedOrganisation, LoadedPolicy
+from policygen.model import Policy, Vocabulary
+from policygen.model.base import PolicyDate
+from policygen.model.content import Include, Section
+from policygen.model.eia import PROTECTED_CHARACTERISTICS
+from policygen.model.policy import HistoryRow
+from policygen.model.refs import ORG_FORMS, find_refs
+from policygen.model.walk import iter_blocks, iter_strings
+from policygen.problems import Problem, suggest
+
+MAX_SECTION_DEPTH = 3
+
+
+def check_organisation(org: LoadedOrganisation, folder_name: str) -> Iterator[Problem]:
+    src, model = org.source, org.model
+    if model.id != folder_name:
+        yield src.problem(("id",), f"'{model.id}' does not match its folder name '{folder_name}'")
+    for i, row in enumerate(model.style.front_sheet):
+        if not _field_exists(Policy, row.field):
+            yield src.problem(("style", "front_sheet", i, "field"), f"'{row.field}' is not a policy field")
+    for i, row in enumerate(model.style.version_history):
+        if row.field not in HistoryRow.model_fields:
+            yield src.problem(
+                ("style", "version_history", i, "field"),
+                f"'{row.field}' is not a version history field{suggest(row.field, HistoryRow.model_fields)}",
+            )
+
+
+def _field_exists(cls: type[BaseModel], path: str) -> bool:
+    """Whether a dotted path names a field of the model (through nested models)."""
+    current: Any = cls
+    for part in path.split("."):
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            return False
+        current = _model_in(fields[part].annotation)
+    return True
+
+
+def _model_in(annotation: Any) -> Any:
+    for arg in (annotation, *getattr(annotation, "__args__", ())):
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+    return None
+
+
+def check_policy(doc: LoadedPolicy, vocabulary: Vocabulary | None, today: dt.date) -> Iterator[Problem]:
+    yield from _ids(doc)
+    yield from _references(doc)
+    yield from _dates(doc, today)
+    yield from _versions(doc)
+    yield from _topics(doc, vocabulary)
+    yield from _eia(doc)
+
+
+def _ids(doc: LoadedPolicy) -> Iterator[Problem]:
+    src, policy = doc.source, doc.model
+    if policy.id != doc.target.policy_id:
+        yield src.problem(("id",), f"'{policy.id}' does not match its file name '{doc.target.policy_id}.yaml'")
+    first: dict[str, int] = {}
+    for item in iter_blocks(policy):
+        loc = item.loc + ("id",)
+        block_id = item.block.id
+        if block_id in first:
+            yield src.problem(loc, f"duplicate id '{block_id}' (first used at line {first[block_id]})")
+        else:
+            first[block_id] = src.line(loc)
+        if isinstance(item.block, Section) and item.depth > MAX_SECTION_DEPTH and item.block.title:
+            yield src.problem(item.loc, f"sections nest at most {MAX_SECTION_DEPTH} levels deep")
+        if isinstance(item.block, Include) and item.block.include == "eia" and policy.eia is None:
+            yield src.problem(item.loc + ("include",), "includes the EIA but the policy has no eia")
+
+
+def _references(doc: LoadedPolicy) -> Iterator[Problem]:
+    src, policy, org = doc.source, doc.model, doc.org.model
+    ids = [item.block.id for item in iter_blocks(policy)]
+    for loc, text in iter_strings(policy):
+        for ref in find_refs(text):
+            if ref.kind in ("ref", "num") and ref.key not in ids:
+                yield src.problem(loc, f"{{{ref.kind}:{ref.key}}} refers to no section, clause or appendix{suggest(ref.key, ids)}")
+            elif ref.kind == "role" and ref.key not in org.roles:
+                yield src.problem(loc, f"{{role:{ref.key}}} is not in {org.id}'s role register{suggest(ref.key, org.roles)}")
+            elif ref.kind == "org" and ref.key not in ORG_FORMS:
+                yield src.problem(loc, f"{{org:{ref.key}}} is not a form of the name; use {{org}}, {{org:name}} or {{org:short}}")
+            elif ref.kind in ("ref", "num", "role") and ref.key is None:
+                yield src.problem(loc, f"{{{ref.kind}}} needs a key, e.g. {{{ref.kind}:some-id}}")
+    people = [("author",), ("owner",), ("director_responsible",)]
+    people += [("reviewers", i) for i in range(len(policy.document_control.reviewers))]
+    for loc in people:
+        person: Any = policy.document_control
+        for part in loc:
+            person = person[part] if isinstance(part, int) else getattr(person, part)
+        if person is not None and person.role and person.role not in org.roles:
+            yield src.problem(("document_control", *loc, "role"), f"'{person.role}' is not in {org.id}'s role register{suggest(person.role, org.roles)}")
+
+
+def _dates(doc: LoadedPolicy, today: dt.date) -> Iterator[Problem]:
+    src, policy = doc.source, doc.model
+    dc = policy.document_control
+    named: list[tuple[tuple[str, ...], PolicyDate | None]] = [
+        (("document_control", "approved", "date"), dc.approved.date if dc.approved else None),
+        (("document_control", "ratified", "date"), dc.ratified.date if dc.ratified else None),
+        (("document_control", "issued"), dc.issued),
+        (("review", "next_review"), policy.review.next_review),
+    ]
+    present = [(loc, d) for loc, d in named if d is not None]
+    for i, (loc_a, a) in enumerate(present):
+        for loc_b, b in present[i + 1:]:
+            if b < a:
+                yield src.problem(loc_b, f"{b} is before {'.'.join(loc_a)} ({a}); dates must run approved ≤ ratified ≤ issued ≤ next review")
+    nxt = policy.review.next_review
+    if nxt is None:
+        yield src.problem(("review",), "no next review date is recorded", warning=True)
+    elif nxt < PolicyDate(today.year, today.month, today.day):
+        yield src.problem(("review", "next_review"), f"the review date {nxt} has passed", warning=True)
+
+
+def _versions(doc: LoadedPolicy) -> Iterator[Problem]:
+    src, policy = doc.source, doc.model
+    history, version = policy.version_history, policy.document_control.version
+    if version and history and history[-1].version != version:
+        newest = history[-1].version
+        yield src.problem(
+            ("document_control", "version"),
+            f"'{version}' is not the newest version history row ('{newest}'); add a row or correct the version",
+        )
+
+
+def _topics(doc: LoadedPolicy, vocabulary: Vocabulary | None) -> Iterator[Problem]:
+    if vocabulary is None:
+        return
+    known = vocabulary.ids()
+    for item in iter_blocks(doc.model):
+        for i, topic in enumerate(getattr(item.block, "topics", [])):
+            if topic not in known:
+                yield doc.source.problem(item.loc + ("topics", i), f"'{topic}' is not in vocabulary/topics.yaml{suggest(topic, known)}")
+
+
+def _eia(doc: LoadedPolicy) -> Iterator[Problem]:
+    eia = doc.model.eia
+    if eia is None:
+        yield doc.source.problem((), "no Equality Impact Assessment is recorded", warning=True)
+        return
+    covered: set[str] = set()
+    if eia.grid:
+        covered |= {row.characteristic for row in eia.grid.rows if row.characteristic}
+    stack = list(eia.questions.questions) if eia.questions else []
+    while stack:
+        q = stack.pop()
+        if q.characteristic:
+            covered.add(q.characteristic)
+        stack.extend(q.questions)
+    missing = [c for c in PROTECTED_CHARACTERISTICS if c not in covered]
+    if missing:
+        yield doc.source.problem(("eia",), f"does not cover the protected characteristics: {', '.join(missing)}")

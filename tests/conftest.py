@@ -1,0 +1,32 @@
+"""Shared fixtures: a built copy of the shipped project, and a scratch project."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from policygen.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def copy_project(dest: Path) -> Path:
+    """A throwaway copy of the project's data, templates, vocabulary and schema."""
+    for name in ("organisations", "templates", "vocabulary", "schema"):
+        shutil.copytree(ROOT / name, dest / name)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The shipped organisations, built once into a temporary project."""
+    root = copy_project(tmp_path_factory.mktemp("shipped"))
+    assert main(["--root", str(root), "build"]) == 0
+    return root
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return copy_project(tmp_path)

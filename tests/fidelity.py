@@ -1,0 +1,147 @@
+"""Seed fidelity: every sentence of a source policy must appear in a rendering.
+
+The seeds are plain-text conversions of Word and PDF files, with conversion
+noise that is not content (stray HTML and Markdown, tab-separated cells, page
+numbers and typed contents pages). We strip that noise, split the rest into
+sentences and table cells, and require each one's words, in order, in the
+output. Comparison ignores case, punctuation, quotes, markup and section
+numbers (numbering is generated, so it may differ from a defective source);
+abbreviated month names and ordinal days are spelled one way on both sides.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@dataclass
+class Seed:
+    org: str
+    file: str
+    # Lines that are conversion noise, each with the reason it is skipped.
+    skip: dict[str, str] = field(default_factory=dict)
+    # (first line, line after the last) regexes of a typed contents page: generated instead.
+    contents: tuple[str, str] | None = None
+
+
+SEED_LIST = [
+    Seed("cpss", "000_f155887baff86456.txt"),
+    Seed(
+        "swlccg", "001_27062c221f90e5f7.txt",
+        contents=(r"^Contents$", r"^1\. Introduction$"),
+    ),
+    Seed(
+        "focus", "002_66410ecd589d1895.txt",
+        contents=(r"^Contents$", r"^1\. INTRODUCTION$"),
+    ),
+    Seed(
+        "lchs", "003_90a25c3468a5b803.txt",
+        skip={r"^\d+(\t)*$": "empty version-control rows 5-19, a Word artefact"},
+        contents=(r"^- i\. \*\*Version control sheet\*\*$", r"^1 Introduction$"),
+    ),
+    Seed(
+        "eput", "004_9b54533f69562b0c.txt",
+        skip={
+            r"^## CPG58 - SOCIAL MEDIA PROCEDURE$": "a running page header caught mid-text by the conversion",
+        },
+        contents=(r"^- 1\.0 INTRODUCTION\*\*$", r"^\*\*ESSEX PARTNERSHIP UNIVERSITY NHS FOUNDATION TRUST\*\*$"),
+    ),
+]
+
+MONTHS = {
+    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june",
+    "jul": "july", "aug": "august", "sep": "september", "sept": "september", "oct": "october",
+    "nov": "november", "dec": "december",
+}
+_SECTION_NUMBER = re.compile(r"^\d{1,2}$")
+_ORDINAL = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words with quotes, punctuation and section numbers dropped."""
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    out = []
+    for w in re.findall(r"\w+", text.lower()):
+        m = _ORDINAL.match(w)
+        if m:
+            w = m[1]
+        w = MONTHS.get(w, w)
+        if _SECTION_NUMBER.match(w):
+            continue
+        out.append(w)
+    return out
+
+
+def _clean(line: str) -> str:
+    line = re.sub(r"<[^>]+>", " ", line)  # stray HTML
+    line = html.unescape(line)
+    line = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)  # [text](url) → text
+    line = re.sub(r"<(https?://[^>]+)>", r"\1", line)
+    line = re.sub(r"^\s*#+\s*", "", line)  # heading hashes
+    line = line.replace("**", "").replace("•", " ")
+    line = re.sub(r"^\s*-\s+", "", line)  # bullets
+    return line
+
+
+def fragments(seed: Seed) -> list[str]:
+    """The seed's sentences and table cells, noise removed."""
+    lines = (SEEDS / seed.file).read_text(encoding="utf-8").splitlines()
+    out: list[str] = []
+    in_contents = False
+    for raw in lines:
+        stripped = raw.strip()
+        if seed.contents:
+            start, end = seed.contents
+            if not in_contents and re.match(start, stripped):
+                in_contents = True
+                continue
+            if in_contents:
+                if re.match(end, stripped):
+                    in_contents = False
+                else:
+                    continue
+        if any(re.match(rx, stripped) for rx in seed.skip):
+            continue
+        for cell in _clean(raw).split("\t"):
+            for sentence in re.split(r"(?<=[.!?;:])\s+(?=[A-Z\"'“‘(])", cell):
+                if words(sentence):
+                    out.append(sentence.strip())
+    return out
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("style", "script"):
+            self._skip += 1
+        self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "script"):
+            self._skip -= 1
+        self.parts.append(" ")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_text(markup: str) -> str:
+    parser = _Text()
+    parser.feed(markup)
+    return "".join(parser.parts)
+
+
+def missing_fragments(seed: Seed, output_text: str) -> list[str]:
+    haystack = " " + " ".join(words(output_text)) + " "
+    return [f for f in fragments(seed) if " " + " ".join(words(f)) + " " not in haystack]
