@@ -7,13 +7,13 @@ such as ``sections[2].blocks[0].text`` back into a line number.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from policygen.problems import Problem, ProblemsFound
@@ -59,10 +59,6 @@ def _plain(node: Any) -> Any:
         return [_plain(v) for v in node]
     if isinstance(node, bool) or node is None:
         return node
-    if isinstance(node, dt.datetime):
-        return node
-    if isinstance(node, dt.date):
-        return dt.date(node.year, node.month, node.day)
     if isinstance(node, str):
         return str(node)
     if isinstance(node, int):
@@ -70,6 +66,13 @@ def _plain(node: Any) -> Any:
     if isinstance(node, float):
         return float(node)
     return node
+
+
+class _Constructor(RoundTripConstructor):
+    """Keeps dates as the text written, so a bad date is a located model error, not a crash."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_str)
 
 
 def read_source(path: Path, name: str) -> Source:
@@ -83,6 +86,7 @@ def read_source(path: Path, name: str) -> Source:
             [Problem(name, line, "", f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); save it as UTF-8")]
         ) from None
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
     try:
         tree = yaml.load(text)
     except MarkedYAMLError as exc:
