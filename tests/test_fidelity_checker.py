@@ -1,0 +1,21 @@
+"""The fidelity checker itself catches a lost or altered sentence (so its passes mean something)."""
+
+from fidelity import SEED_LIST, fragments, html_text, missing_fragments
+
+
+def test_checker_reports_a_deleted_and_a_reworded_sentence(built):
+    seed = next(s for s in SEED_LIST if s.org == "focus")
+    html = (built / "build" / "focus" / "social-media.html").read_text(encoding="utf-8")
+    text = html_text(html)
+    assert missing_fragments(seed, text) == []
+    deleted = text.replace("This policy does not form part of any staff members", "")
+    assert any("does not form part" in f for f in missing_fragments(seed, deleted))
+    reworded = text.replace("reasonable personal use is allowed", "limited personal use is allowed")
+    assert any("reasonable personal use" in f for f in missing_fragments(seed, reworded))
+
+
+def test_checker_strips_noise_but_keeps_words():
+    seed = next(s for s in SEED_LIST if s.org == "eput")
+    frags = fragments(seed)
+    assert not any("<b>" in f or "&amp;" in f or "**" in f for f in frags)
+    assert "APPROVAL BY FINANCE & PERFORMANCE COMMITTEE:" in frags
