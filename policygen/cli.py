@@ -32,9 +32,11 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--strict", action="store_true", help="treat warnings as errors")
     v.add_argument("--as-of", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="date for review-date warnings (default: today)")
 
+    from policygen.render import FORMATS
+
     b = sub.add_parser("build", help="validate, then render policies into build/<org>/<policy>.<format>")
     b.add_argument("targets", nargs="*", metavar="ORG[/POLICY]", help="limit to these (default: all)")
-    b.add_argument("-f", "--format", action="append", choices=["html"], dest="formats", help="output format (repeatable; default: all)")
+    b.add_argument("-f", "--format", action="append", choices=FORMATS, dest="formats", help="output format (repeatable; default: all)")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
     s = sub.add_parser("schema", help="write the JSON Schema for editors into schema/")
@@ -62,7 +64,8 @@ def _validate(args, project) -> int:
 
 
 def _build(args, project) -> int:
-    from policygen.pipeline import FORMATS, build, load_and_check
+    from policygen.pipeline import build, load_and_check
+    from policygen.render import FORMATS
 
     checked = load_and_check(project, args.targets)
     code = _report(checked.problems, args.strict)

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Callable
 
 from policygen.load.document import LoadedPolicy, Loader
 from policygen.problems import Problem, ProblemsFound
 from policygen.project import Project, Target
 from policygen.validate import check_organisation, check_policy
 
-FORMATS = ("html",)
 
 
 @dataclass
@@ -58,33 +56,22 @@ def load_and_check(project: Project, selectors: list[str] | None, today: dt.date
     return result
 
 
-Renderer = Callable[..., bytes]
-
-
-def renderer(fmt: str) -> Renderer:
-    """Import a format's renderer only when it is asked for (keeps start-up fast)."""
-    if fmt == "html":
-        from policygen.render.html import render_html
-
-        return render_html
-    raise ValueError(fmt)
-
-
 def build(project: Project, docs: list[LoadedPolicy], formats: tuple[str, ...]) -> list[tuple[Target, str, bool]]:
     """Render every document in every format in memory, then write them all.
 
     Returns (target, path, changed) for each output.
     """
+    from policygen.render import RenderContext, renderer
     from policygen.resolve import build_view
     from policygen.write import output_path, write_if_changed
 
     rendered: list[tuple[Target, object, bytes]] = []
     for doc in docs:
         view = build_view(doc.org.model, doc.model)
-        dirs = project.template_dirs(doc.target.org_id)
+        ctx = RenderContext(project.template_dirs(doc.target.org_id))
         for fmt in formats:
             path = output_path(project.build_dir, doc.target.org_id, f"{doc.target.policy_id}.{fmt}")
-            rendered.append((doc.target, path, renderer(fmt)(view, dirs)))
+            rendered.append((doc.target, path, renderer(fmt)(view, ctx)))
     results = []
     for target, path, data in rendered:
         changed = write_if_changed(path, data)

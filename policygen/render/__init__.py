@@ -1,1 +1,43 @@
-"""Render: one module per output format, each reading the same DocumentView."""
+"""Render: one module per output format, each reading the same DocumentView.
+
+Renderers are looked up by name and imported only when a build asks for
+their format: WeasyPrint and python-docx are slow to import, and commands
+that do not render them should not pay for it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:  # importing the view model pulls in pydantic; --help must stay fast
+    from policygen.resolve import DocumentView
+
+# format → "module:function"; each function is (DocumentView, RenderContext) -> bytes.
+RENDERERS = {
+    "html": "policygen.render.html:render_html",
+}
+FORMATS = tuple(RENDERERS)
+
+
+@dataclass
+class RenderContext:
+    """What a renderer may need beyond the view model; shared across formats of one document."""
+
+    template_dirs: list[Path]
+    _pages: dict[str, int] | None = field(default=None, repr=False)
+
+    def page_numbers(self, doc: "DocumentView") -> dict[str, int]:
+        """Anchor → page number in the paged (PDF) layout of this document, computed once."""
+        if self._pages is None:
+            from policygen.render.pdf import page_numbers
+
+            self._pages = page_numbers(doc, self)
+        return self._pages
+
+
+def renderer(fmt: str) -> Callable[["DocumentView", RenderContext], bytes]:
+    module, _, func = RENDERERS[fmt].partition(":")
+    return getattr(importlib.import_module(module), func)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from markdown_it.common.utils import escapeHtml
 from markupsafe import Markup
 
+from policygen.render import RenderContext
 from policygen.render.templating import environment
 from policygen.resolve import DocumentView
 from policygen.resolve.text import PARSER, parse
@@ -35,8 +34,8 @@ def markdown_inline_html(text: str, doc: DocumentView) -> Markup:
     return Markup(html)
 
 
-def render_html(doc: DocumentView, template_dirs: list[Path]) -> bytes:
-    env = environment(template_dirs, "html")
+def render_html(doc: DocumentView, ctx: RenderContext) -> bytes:
+    env = environment(ctx.template_dirs, "html")
     env.filters["md"] = markdown_html
     env.filters["md_inline"] = markdown_inline_html
     env.filters["answer"] = lambda a: ANSWERS.get(a, a)
