@@ -78,7 +78,9 @@ class Choice(Strict):
 
 
 class EIA(Strict):
-    title: str = "Equality Impact Assessment"
+    title: str | None = Field(
+        default=None, description="The form's own title; omit when the section holding it already names it."
+    )
     subtitle: str | None = None
     details: list[FormField] = Field(default_factory=list, description="Activity, date completed, lead, aims…")
     assessors_title: str | None = None
