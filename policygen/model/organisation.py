@@ -85,6 +85,10 @@ class Style(Strict):
     controlled_document: str | None = Field(
         default=None, description="The controlled-document statement in the organisation's own words."
     )
+    printed_copy_statement: str | None = Field(
+        default=None,
+        description="Short controlled-document words for the printed footer ('uncontrolled when printed'), as the organisation words them.",
+    )
     footer: str | None = Field(default=None, description="Footer text, e.g. a copyright line.")
     front_sheet: list[LabelledField] = Field(
         default_factory=list, description="Rows of the document control table, in the organisation's order."

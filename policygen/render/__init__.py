@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # importing the view model pulls in pydantic; --help must sta
 # format → "module:function"; each function is (DocumentView, RenderContext) -> bytes.
 RENDERERS = {
     "html": "policygen.render.html:render_html",
+    "pdf": "policygen.render.pdf:render_pdf",
 }
 FORMATS = tuple(RENDERERS)
 
@@ -27,15 +28,13 @@ class RenderContext:
     """What a renderer may need beyond the view model; shared across formats of one document."""
 
     template_dirs: list[Path]
-    _pages: dict[str, int] | None = field(default=None, repr=False)
+    cache: dict[str, object] = field(default_factory=dict, repr=False)
 
     def page_numbers(self, doc: "DocumentView") -> dict[str, int]:
         """Anchor → page number in the paged (PDF) layout of this document, computed once."""
-        if self._pages is None:
-            from policygen.render.pdf import page_numbers
+        from policygen.render.pdf import page_numbers
 
-            self._pages = page_numbers(doc, self)
-        return self._pages
+        return page_numbers(doc, self)
 
 
 def renderer(fmt: str) -> Callable[["DocumentView", RenderContext], bytes]:

@@ -34,9 +34,18 @@ def markdown_inline_html(text: str, doc: DocumentView) -> Markup:
     return Markup(html)
 
 
-def render_html(doc: DocumentView, ctx: RenderContext) -> bytes:
+def html_page(
+    doc: DocumentView, ctx: RenderContext, *, paged: bool = False, fonts: list | None = None, families: list[str] | None = None
+) -> str:
+    """The policy page; ``paged`` adds the print layout the PDF is made from."""
     env = environment(ctx.template_dirs, "html")
     env.filters["md"] = markdown_html
     env.filters["md_inline"] = markdown_inline_html
     env.filters["answer"] = lambda a: ANSWERS.get(a, a)
-    return env.get_template("policy.html.j2").render(doc=doc).encode("utf-8")
+    return env.get_template("policy.html.j2").render(
+        doc=doc, paged=paged, fonts=fonts or [], families=families or []
+    )
+
+
+def render_html(doc: DocumentView, ctx: RenderContext) -> bytes:
+    return html_page(doc, ctx).encode("utf-8")

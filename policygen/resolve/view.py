@@ -12,6 +12,7 @@ from typing import Any
 
 from policygen.model import Organisation, Policy
 from policygen.model.content import Appendix, Clause, Definitions, Include, Section, Table
+from policygen.model.base import PolicyDate
 from policygen.model.eia import EIA
 from policygen.model.organisation import Numbering, Style
 from policygen.resolve.numbering import MAX_NUMBERED_DEPTH, label, reference_number
@@ -70,10 +71,17 @@ class DocumentView:
     sections: list[Node]
     appendices: list[Node]
     eia: EIA | None
+    published_on: PolicyDate | None  # for document metadata: the earliest date the policy states
+    revised_on: PolicyDate | None  # the latest date the policy states
 
     @property
     def blocks(self) -> list[str]:
         return list(self.style.blocks)
+
+    @property
+    def printed_statement(self) -> str | None:
+        """The controlled-document words for every printed page, in the organisation's words."""
+        return self.style.printed_copy_statement or self.style.controlled_document
 
 
 class _Numberer:
@@ -173,7 +181,16 @@ def build_view(org: Organisation, policy: Policy) -> DocumentView:
         sections=sections,
         appendices=appendices,
         eia=policy.eia,
+        published_on=min(_dates(policy), default=None, key=PolicyDate.first_day),
+        revised_on=max(_dates(policy), default=None, key=PolicyDate.first_day),
     )
+
+
+def _dates(policy: Policy) -> list[PolicyDate]:
+    dc = policy.document_control
+    approvals = [a.date for a in (dc.approved, dc.ratified, dc.authorised) if a is not None]
+    history = [row.date for row in policy.version_history]
+    return [d for d in (dc.issued, dc.effective, dc.last_review, *approvals, *history) if d is not None]
 
 
 def _person_role(person: Any, org: Organisation) -> str:
