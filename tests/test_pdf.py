@@ -119,3 +119,13 @@ def test_policy_text_cannot_make_the_pdf_fetch_or_read_files(project, capsys):
     assert main(["--root", str(project), "build", "focus", "-f", "pdf"]) == 0
     data = (project / "build" / "focus" / "social-media.pdf").read_bytes()
     assert b"/Subtype /Image" not in data and b"/Subtype/Image" not in data
+
+
+@needs_poppler
+def test_running_header_and_footer_are_artifacts_not_content(built):
+    import subprocess
+
+    path = built / "build" / "lchs" / "social-media.pdf"
+    tree = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True, check=True).stdout
+    assert '"Introduction"' in tree or "Introduction" in tree
+    assert "Page 2 of" not in tree and "Next review:" not in tree
