@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from policygen.load.document import LoadedPolicy, Loader
 from policygen.problems import Problem, ProblemsFound
 from policygen.project import Project, Target
-from policygen.validate import check_organisation, check_policy
+from policygen.validate import check_organisation, check_policy, lint_policy
 
 
 
@@ -51,6 +51,7 @@ def load_and_check(project: Project, selectors: list[str] | None, today: dt.date
             result.problems.extend(check_organisation(org, target.org_id))
         if doc is not None:
             result.problems.extend(check_policy(doc, vocabulary, today))
+            result.problems.extend(lint_policy(doc, today))
             result.documents.append(doc)
     result.problems = sorted(set(loader.problems) | set(result.problems), key=lambda p: (p.file, p.line, p.path, p.message))
     return result

@@ -36,7 +36,7 @@ document_control:
     date: 2024-01-10
   issued: 2024-02-01
 review:
-  interval_years: 3
+  every: 3 years
   next_review: 2027-02
 version_history:
   - version: "1.0"
@@ -126,9 +126,9 @@ def test_unknown_key_suggests_the_nearest(acme, capsys):
 
 
 def test_wrong_type(acme, capsys):
-    text = _edit(acme, "  interval_years: 3", "  interval_years: three")
-    line = _line_of(text, "interval_years")
-    _fails_with(acme, capsys, rf"^{POLICY_FILE}:{line}: review\.interval_years: .*integer")
+    text = _edit(acme, "  reference: P_1", "  reference: P_1\n  keywords: social media")
+    line = _line_of(text, "keywords")
+    _fails_with(acme, capsys, rf"^{POLICY_FILE}:{line}: document_control\.keywords: Input should be a valid list")
 
 
 def test_bad_date(acme, capsys):

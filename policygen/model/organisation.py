@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from policygen.model.base import LabelledField, Slug, Strict
+from policygen.model.base import LabelledField, PolicyDate, Slug, Strict
 
 
 class OrgType(str, Enum):
@@ -25,6 +25,9 @@ class Role(Strict):
 
     title: str = Field(description="How the text names the role, e.g. 'Communications Team'.")
     holder: str | None = Field(default=None, description="The person holding it, where the source names one.")
+    aliases: list[str] = Field(
+        default_factory=list, description="Other names the text uses for the same role ('Chief Executive Officer' for 'CEO')."
+    )
 
 
 class Numbering(str, Enum):
@@ -113,6 +116,14 @@ class Style(Strict):
     end_marker: str | None = Field(default=None, description="Text that closes the document, e.g. END.")
 
 
+class StaleTerm(Strict):
+    """A term that must not appear in a policy dated on or after ``since``."""
+
+    term: str
+    since: PolicyDate
+    use_instead: str | None = None
+
+
 class Organisation(Strict):
     """organisations/<id>/organisation.yaml."""
 
@@ -123,7 +134,7 @@ class Organisation(Strict):
     type: OrgType
     on_behalf_of: str | None = Field(default=None, description="Bodies the organisation acts for.")
     roles: dict[Slug, Role] = Field(default_factory=dict, description="Role register: key → role.")
-    stale_terms: list[str] = Field(
-        default_factory=list, description="Terms the organisation no longer uses (reserved for lints)."
+    stale_terms: list[StaleTerm] = Field(
+        default_factory=list, description="Terms that went out of date on a date (e.g. CCG after 1 July 2022)."
     )
     style: Style = Field(default_factory=Style)

@@ -9,6 +9,7 @@ from pydantic import Field
 from policygen.model.base import Markdown, PolicyDate, Slug, Strict
 from policygen.model.content import Appendix, Block, Section
 from policygen.model.eia import EIA
+from policygen.model.review import Review
 
 
 class Person(Strict):
@@ -49,14 +50,6 @@ class DocumentControl(Strict):
     distribution: str | None = None
     supersedes: str | None = None
     keywords: list[str] = Field(default_factory=list)
-
-
-class Review(Strict):
-    """The review cycle and the rule that yields the next review date."""
-
-    interval_years: int | None = Field(default=None, ge=1, description="Years between reviews.")
-    first_interval_years: int | None = Field(default=None, ge=1, description="Years to the first review, where it differs.")
-    next_review: PolicyDate | None = Field(default=None, description="As the source states it; omit if it gives none.")
 
 
 class HistoryRow(Strict):

@@ -61,7 +61,7 @@ def _model_in(annotation: Any) -> Any:
 def check_policy(doc: LoadedPolicy, vocabulary: Vocabulary | None, today: dt.date) -> Iterator[Problem]:
     yield from _ids(doc)
     yield from _references(doc)
-    yield from _dates(doc, today)
+    yield from _dates(doc)
     yield from _versions(doc)
     yield from _topics(doc, vocabulary)
     yield from _eia(doc)
@@ -108,7 +108,7 @@ def _references(doc: LoadedPolicy) -> Iterator[Problem]:
             yield src.problem(("document_control", *loc, "role"), f"'{person.role}' is not in {org.id}'s role register{suggest(person.role, org.roles)}")
 
 
-def _dates(doc: LoadedPolicy, today: dt.date) -> Iterator[Problem]:
+def _dates(doc: LoadedPolicy) -> Iterator[Problem]:
     src, policy = doc.source, doc.model
     dc = policy.document_control
     named: list[tuple[tuple[str, ...], PolicyDate | None]] = [
@@ -122,11 +122,6 @@ def _dates(doc: LoadedPolicy, today: dt.date) -> Iterator[Problem]:
         for loc_b, b in present[i + 1:]:
             if b < a:
                 yield src.problem(loc_b, f"{b} is before {'.'.join(loc_a)} ({a}); dates must run approved ≤ ratified ≤ issued ≤ next review")
-    nxt = policy.review.next_review
-    if nxt is None:
-        yield src.problem(("review",), "no next review date is recorded", warning=True)
-    elif nxt < PolicyDate(today.year, today.month, today.day):
-        yield src.problem(("review", "next_review"), f"the review date {nxt} has passed", warning=True)
 
 
 def _versions(doc: LoadedPolicy) -> Iterator[Problem]:

@@ -1,0 +1,111 @@
+"""When a policy is due for review, and how urgent that is.
+
+Pure date arithmetic over the models, shared by validation (does a fixed
+date contradict the rule?), the status register and `policygen review`.
+A date known only to the month is due by the end of that month.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from policygen.model import Policy
+from policygen.model.base import PolicyDate
+from policygen.model.review import Duration
+
+
+def add(date: PolicyDate, duration: Duration) -> PolicyDate:
+    """date + duration, keeping the date's precision; 29 February + 1 year is 28 February."""
+    months = date.year * 12 + (date.month - 1) + duration.months
+    year, month = divmod(months, 12)
+    month += 1
+    if date.day is None:
+        return PolicyDate(year, month)
+    return PolicyDate(year, month, min(date.day, calendar.monthrange(year, month)[1]))
+
+
+def last_day(date: PolicyDate) -> dt.date:
+    """The day a review falls due: the date itself, or the end of its month."""
+    day = date.day or calendar.monthrange(date.year, date.month)[1]
+    return dt.date(date.year, date.month, day)
+
+
+def basis_date(policy: Policy) -> PolicyDate | None:
+    """The date the review interval runs from, per ``review.counts_from``."""
+    dc = policy.document_control
+    if policy.review.counts_from == "issued":
+        return dc.issued
+    if policy.review.counts_from == "effective":
+        return dc.effective
+    approvals = [a.date for a in (dc.approved, dc.ratified, dc.authorised) if a and a.date]
+    approvals += [dc.last_review] if dc.last_review else []
+    return max(approvals, key=PolicyDate.first_day) if approvals else None
+
+
+def is_first_cycle(policy: Policy) -> bool:
+    """A policy with at most one version is in its first review cycle."""
+    return len(policy.version_history) <= 1
+
+
+def rule_date(policy: Policy) -> PolicyDate | None:
+    """The next review date the rule gives, or None if there is no rule or no date to count from."""
+    review = policy.review
+    interval = review.first if review.first and is_first_cycle(policy) else review.every
+    base = basis_date(policy)
+    if interval is None or base is None:
+        return None
+    return add(base, interval)
+
+
+def due_date(policy: Policy) -> PolicyDate | None:
+    """The date the policy is due: the latest extension, else the fixed date, else the rule's."""
+    review = policy.review
+    if review.extensions:
+        return review.extensions[-1].to
+    return review.next_review or rule_date(policy)
+
+
+def describe_rule(policy: Policy) -> str:
+    review = policy.review
+    if review.every and review.first:
+        return f"after {review.first} initially and every {review.every} thereafter"
+    if review.every:
+        return f"every {review.every}"
+    return "by a fixed date" if review.next_review else "no rule"
+
+
+@dataclass(frozen=True)
+class State:
+    """Where a policy stands on a given day."""
+
+    kind: str  # current | due | overdue | none
+    days: int | None  # days left (due/current) or overdue (overdue)
+
+    def __str__(self) -> str:
+        if self.kind == "none":
+            return "no review date"
+        if self.kind == "overdue":
+            return f"overdue by {self.days} day{'s' if self.days != 1 else ''}"
+        if self.kind == "due":
+            return f"due within {self.days} day{'s' if self.days != 1 else ''}"
+        return "current"
+
+    @property
+    def urgency(self) -> tuple[int, int]:
+        """Sort key: most overdue first, then soonest due, then current, then no date."""
+        order = {"overdue": 0, "due": 1, "current": 2, "none": 3}[self.kind]
+        days = self.days or 0
+        return (order, -days if self.kind == "overdue" else days)
+
+
+def state(due: PolicyDate | None, as_of: dt.date, within: int) -> State:
+    if due is None:
+        return State("none", None)
+    days = (last_day(due) - as_of).days
+    if days < 0:
+        return State("overdue", -days)
+    if days <= within:
+        return State("due", days)
+    return State("current", days)

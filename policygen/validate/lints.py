@@ -1,0 +1,114 @@
+"""Lints: things a reviewer should catch that do not make the data unusable.
+
+Each yields warnings (errors under --strict): stale terms, roles named in
+text but missing from the register, review dates, version numbering,
+history order, empty sections, clauses with no topic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterator
+
+from policygen.load.document import LoadedPolicy
+from policygen.model.base import PolicyDate
+from policygen.model.content import Clause, Definitions, Section, Table
+from policygen.model.walk import iter_blocks, iter_strings
+from policygen.problems import Problem
+from policygen.schedule import describe_rule, due_date, last_day, rule_date
+
+VERSION_RE = re.compile(r"^(\d+)\.(\d+)$")
+# A capitalised job title: "Head of Service", "Communications Lead", "Practitioner Performance Manager".
+ROLE_RE = re.compile(
+    r"\b(?:Head of(?: the)?(?: (?:and|&) [A-Z][\w&]*| [A-Z][\w&]*)+"
+    r"|(?!The\b)(?:[A-Z][\w&]*(?:\s|&\s)){1,5}(?:Manager|Officer|Director|Lead|Administrator))\b"
+)
+
+
+def lint_policy(doc: LoadedPolicy, today: dt.date) -> Iterator[Problem]:
+    yield from _review_dates(doc, today)
+    yield from _version_numbering(doc)
+    yield from _history_order(doc)
+    yield from _stale_terms(doc)
+    yield from _unregistered_roles(doc)
+    yield from _empty_and_untagged(doc)
+
+
+def _warn(doc: LoadedPolicy, loc, message: str) -> Problem:
+    return doc.source.problem(loc, message, warning=True)
+
+
+def _review_dates(doc: LoadedPolicy, today: dt.date) -> Iterator[Problem]:
+    policy = doc.model
+    due = due_date(policy)
+    if due is None:
+        yield _warn(doc, ("review",), "no next review date is recorded or derivable")
+    elif last_day(due) < today:
+        loc = ("review", "extensions") if policy.review.extensions else ("review", "next_review")
+        yield _warn(doc, loc, f"the review date {due} has passed")
+    derived = rule_date(policy)
+    fixed = policy.review.next_review
+    if fixed and derived and fixed != derived:
+        yield _warn(doc, ("review", "next_review"), f"{fixed} contradicts the rule ({describe_rule(policy)} gives {derived})")
+
+
+def _version_numbering(doc: LoadedPolicy) -> Iterator[Problem]:
+    dc = doc.model.document_control
+    if dc.version is None:
+        return
+    m = VERSION_RE.match(dc.version)
+    if not m:
+        yield _warn(doc, ("document_control", "version"), f"'{dc.version}' does not follow the convention (drafts 0.1, 0.2…; approved 1.0, 2.0; minor 1.1)")
+    elif dc.status == "draft" and int(m[1]) >= 1 and m[2] == "0":
+        yield _warn(doc, ("document_control", "version"), f"a draft should be numbered 0.x, not {dc.version}")
+    elif dc.status in ("approved", "published") and int(m[1]) == 0:
+        yield _warn(doc, ("document_control", "version"), f"an approved policy should be 1.0 or later, not {dc.version}")
+
+
+def _history_order(doc: LoadedPolicy) -> Iterator[Problem]:
+    rows = doc.model.version_history
+    for i in range(1, len(rows)):
+        a, b = rows[i - 1], rows[i]
+        if a.date and b.date and b.date < a.date:
+            yield _warn(doc, ("version_history", i, "date"), f"{b.date} is earlier than the row before ({a.date}); history runs oldest first")
+
+
+def _stale_terms(doc: LoadedPolicy) -> Iterator[Problem]:
+    org = doc.org.model
+    dates = [d for d in _policy_dates(doc) if d]
+    latest = max(dates, key=PolicyDate.first_day) if dates else None
+    for stale in org.stale_terms:
+        if latest is None or latest < stale.since:
+            continue
+        pattern = re.compile(rf"\b{re.escape(stale.term)}\b")
+        for loc, text in iter_strings(doc.model):
+            if pattern.search(text):
+                instead = f"; use '{stale.use_instead}'" if stale.use_instead else ""
+                yield _warn(doc, loc, f"'{stale.term}' is out of date since {stale.since}{instead}")
+
+
+def _policy_dates(doc: LoadedPolicy) -> list[PolicyDate | None]:
+    dc = doc.model.document_control
+    return [dc.issued, dc.effective, dc.last_review, *(a.date for a in (dc.approved, dc.ratified, dc.authorised) if a)]
+
+
+def _unregistered_roles(doc: LoadedPolicy) -> Iterator[Problem]:
+    titles = {name.lower() for r in doc.org.model.roles.values() for name in (r.title, *r.aliases)}
+    seen: set[str] = set()
+    for loc, text in iter_strings(doc.model.sections):
+        for m in ROLE_RE.finditer(text):
+            name = m[0].strip()
+            if name.lower() not in titles and name not in seen:
+                seen.add(name)
+                yield _warn(doc, ("sections", *loc), f"names the role '{name}', which is not in the role register")
+
+
+def _empty_and_untagged(doc: LoadedPolicy) -> Iterator[Problem]:
+    for item in iter_blocks(doc.model):
+        block = item.block
+        if isinstance(block, Section) and not block.blocks and not block.text:
+            yield _warn(doc, item.loc, f"section '{block.id}' is empty")
+        if isinstance(block, (Clause, Table, Definitions)) and not block.topics:
+            yield _warn(doc, item.loc, f"'{block.id}' has no topic")
+
