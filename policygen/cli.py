@@ -15,7 +15,7 @@ from pathlib import Path
 
 from policygen import __version__
 
-COMMANDS = ["validate", "build", "schema"]
+COMMANDS = ["validate", "build", "status", "schema"]
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -57,22 +57,31 @@ def load_and_check(project: Project, selectors: list[str] | None, today: dt.date
     return result
 
 
-def build(project: Project, docs: list[LoadedPolicy], formats: tuple[str, ...]) -> list[tuple[Target, str, bool]]:
+def build(
+    project: Project, docs: list[LoadedPolicy], formats: tuple[str, ...], *, register: bool = True
+) -> list[tuple[Target | None, str, bool]]:
     """Render every document in every format in memory, then write them all.
 
+    With ``register``, also the register page (build/index.html) listing ``docs``.
     Returns (target, path, changed) for each output.
     """
     from policygen.render import RenderContext, renderer
     from policygen.resolve import build_view
     from policygen.write import output_path, write_if_changed
 
-    rendered: list[tuple[Target, object, bytes]] = []
+    rendered: list[tuple[Target | None, object, bytes]] = []
     for doc in docs:
         view = build_view(doc.org.model, doc.model)
         ctx = RenderContext(project.template_dirs(doc.target.org_id))
         for fmt in formats:
             path = output_path(project.build_dir, doc.target.org_id, f"{doc.target.policy_id}.{fmt}")
             rendered.append((doc.target, path, renderer(fmt)(view, ctx)))
+    if register:
+        from policygen.register import entries
+        from policygen.render.register import render_register
+
+        page = render_register(entries(docs), formats, project.template_dirs())
+        rendered.append((None, output_path(project.build_dir, "index.html"), page))
     results = []
     for target, path, data in rendered:
         changed = write_if_changed(path, data)

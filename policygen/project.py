@@ -55,9 +55,10 @@ class Project:
     def build_dir(self) -> Path:
         return self.root / "build"
 
-    def template_dirs(self, org_id: str) -> list[Path]:
-        """Template search path: the organisation's overrides, the project's, the package's."""
-        dirs = [self.organisations / org_id / "templates", self.root / "templates", PACKAGE_TEMPLATES]
+    def template_dirs(self, org_id: str | None = None) -> list[Path]:
+        """Template search path: the organisation's overrides (if any), the project's, the package's."""
+        dirs = [self.organisations / org_id / "templates"] if org_id else []
+        dirs += [self.root / "templates", PACKAGE_TEMPLATES]
         return [d for d in dirs if d.is_dir()]
 
     def org_ids(self) -> list[str]:

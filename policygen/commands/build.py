@@ -24,6 +24,8 @@ def run(args, project) -> int:
     if code != EXIT_OK:
         print("nothing was written", file=sys.stderr)
         return code
-    for _target, path, changed in build(project, checked.documents, tuple(args.formats or FORMATS)):
+    # The register page lists every policy, so only a build of all of them rewrites it.
+    outputs = build(project, checked.documents, tuple(args.formats or FORMATS), register=not args.targets)
+    for _target, path, changed in outputs:
         print(f"{'wrote' if changed else 'unchanged'} {path}")
     return EXIT_OK

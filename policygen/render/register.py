@@ -1,0 +1,14 @@
+"""The register page (build/index.html): every policy, its state, links to each format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policygen.register import Entry, by_due_date
+from policygen.render.templating import environment
+
+
+def render_register(entries: list[Entry], formats: tuple[str, ...], template_dirs: list[Path], comparisons: list[dict] | None = None) -> bytes:
+    env = environment(template_dirs, "html")
+    page = env.get_template("register.html.j2").render(entries=by_due_date(entries), formats=formats, comparisons=comparisons or [])
+    return page.encode("utf-8")
