@@ -15,7 +15,7 @@ from pathlib import Path
 
 from policygen import __version__
 
-COMMANDS = ["validate", "build", "status", "schema"]
+COMMANDS = ["validate", "build", "status", "review", "compare", "schema"]
 
 
 def _parser() -> argparse.ArgumentParser:

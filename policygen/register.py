@@ -67,7 +67,7 @@ def entries(docs: list[LoadedPolicy]) -> list[Entry]:
                 status=dc.status,
                 approved_on=basis_date(p),
                 next_review=due,
-                derived=due is not None and p.review.next_review is None and not p.review.extensions and due == rule_date(p),
+                derived=due is not None and p.review.next_review is None and due == rule_date(p),
             )
         )
     return out

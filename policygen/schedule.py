@@ -59,12 +59,21 @@ def rule_date(policy: Policy) -> PolicyDate | None:
     return add(base, interval)
 
 
+def current_extension(policy: Policy):
+    """The extension in force: the latest one, unless a later approval has started a new cycle."""
+    if not policy.review.extensions:
+        return None
+    latest = policy.review.extensions[-1]
+    base = basis_date(policy)
+    return None if base is not None and latest.to < base else latest
+
+
 def due_date(policy: Policy) -> PolicyDate | None:
-    """The date the policy is due: the latest extension, else the fixed date, else the rule's."""
-    review = policy.review
-    if review.extensions:
-        return review.extensions[-1].to
-    return review.next_review or rule_date(policy)
+    """The date the policy is due: an extension in force, else the fixed date, else the rule's."""
+    extension = current_extension(policy)
+    if extension is not None:
+        return extension.to
+    return policy.review.next_review or rule_date(policy)
 
 
 def describe_rule(policy: Policy) -> str:

@@ -85,6 +85,11 @@ def read_source(path: Path, name: str) -> Source:
         raise ProblemsFound(
             [Problem(name, line, "", f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); save it as UTF-8")]
         ) from None
+    return parse_source(text, name)
+
+
+def parse_source(text: str, name: str) -> Source:
+    """Parse YAML text that claims to come from ``name``."""
     yaml = YAML(typ="rt")
     yaml.Constructor = _Constructor
     try:

@@ -16,7 +16,7 @@ from policygen.model.base import PolicyDate
 from policygen.model.content import Clause, Definitions, Section, Table
 from policygen.model.walk import iter_blocks, iter_strings
 from policygen.problems import Problem
-from policygen.schedule import describe_rule, due_date, last_day, rule_date
+from policygen.schedule import current_extension, describe_rule, due_date, last_day, rule_date
 
 VERSION_RE = re.compile(r"^(\d+)\.(\d+)$")
 # A capitalised job title: "Head of Service", "Communications Lead", "Practitioner Performance Manager".
@@ -45,7 +45,7 @@ def _review_dates(doc: LoadedPolicy, today: dt.date) -> Iterator[Problem]:
     if due is None:
         yield _warn(doc, ("review",), "no next review date is recorded or derivable")
     elif last_day(due) < today:
-        loc = ("review", "extensions") if policy.review.extensions else ("review", "next_review")
+        loc = ("review", "extensions") if current_extension(policy) else ("review", "next_review")
         yield _warn(doc, loc, f"the review date {due} has passed")
     derived = rule_date(policy)
     fixed = policy.review.next_review

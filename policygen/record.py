@@ -1,0 +1,131 @@
+"""Recording a review: the new version, history row, approvals and next review date, as a YAML edit.
+
+The edit is made on the round-trip tree of the author's file (see edit.py)
+and the result is loaded and checked exactly as `policygen validate` would
+before anyone writes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from policygen import edit
+from policygen.load.document import LoadedPolicy
+from policygen.load.models import build_model
+from policygen.load.source import parse_source
+from policygen.model import Policy
+from policygen.model.base import PolicyDate
+from policygen.problems import Problem, ProblemsFound, display_path
+from policygen.project import Project
+from policygen.resolve.values import format_value
+from policygen.schedule import due_date, rule_date
+from policygen.validate import check_policy
+from policygen.versioning import VersionError, bump
+
+
+class RecordError(Exception):
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
+
+
+@dataclass
+class Recorded:
+    old_text: str
+    new_text: str
+    version: str
+    next_review: PolicyDate | None
+
+
+def _version_scalar(version: str) -> Any:
+    """Quote a version that YAML would otherwise read as a number (1.10 is not 1.1)."""
+    return DoubleQuotedScalarString(version) if re.fullmatch(r"[\d.]+", version) else version
+
+
+def _parse(project: Project, doc: LoadedPolicy, text: str) -> tuple[Policy, list[Problem]]:
+    name = display_path(doc.target.policy_file, project.root)
+    try:
+        source = parse_source(text, name)
+        policy = build_model(Policy, source)
+    except ProblemsFound as exc:
+        raise RecordError("the review would make the file invalid", exc.problems) from None
+    candidate = LoadedPolicy(doc.target, doc.org, policy, source)
+    from policygen.load.document import Loader
+
+    errors = [p for p in check_policy(candidate, Loader(project).vocabulary(), dt.date.today()) if not p.warning]
+    return policy, errors
+
+
+def record_review(project: Project, doc: LoadedPolicy, args, today: dt.date) -> Recorded:
+    kind = args.kind or "major"
+    old = doc.model
+    try:
+        current = old.document_control.version or (old.version_history[-1].version if old.version_history else None)
+        version = args.version or bump(current, kind)
+    except VersionError as exc:
+        raise RecordError(str(exc)) from None
+    date = PolicyDate.parse(args.date or today)
+    old_text = doc.target.policy_file.read_text(encoding="utf-8")
+    tree = edit.load(old_text)
+    dc = tree["document_control"]
+
+    edit.set_value(dc, "version", _version_scalar(version), after="reference")
+    edit.set_value(dc, "status", "draft" if kind == "draft" else "approved", after="version")
+    approved_by = None
+    if kind != "draft":
+        approved_by = args.approved_by or (old.document_control.approved.body if old.document_control.approved else None)
+        if not approved_by:
+            raise RecordError("no approving body on record: give it with --approved-by")
+        approved = edit.child_map(dc, "approved", after="status")
+        edit.set_value(approved, "body", approved_by)
+        edit.set_value(approved, "date", edit.yaml_date(date), after="body")
+        if args.ratified_by or args.ratified_on:
+            ratified = edit.child_map(dc, "ratified", after="approved")
+            body = args.ratified_by or (old.document_control.ratified.body if old.document_control.ratified else None)
+            if not body:
+                raise RecordError("no ratifying body on record: give it with --ratified-by")
+            edit.set_value(ratified, "body", body)
+            edit.set_value(ratified, "date", edit.yaml_date(PolicyDate.parse(args.ratified_on or date)), after="body")
+        if "last_review" in dc:
+            dc["last_review"] = edit.yaml_date(date)
+    if args.issued:
+        edit.set_value(dc, "issued", edit.yaml_date(PolicyDate.parse(args.issued)))
+    elif kind != "draft" and "issued" in dc:
+        # A new version is issued once approved (and ratified, if it is).
+        issued = max(date, PolicyDate.parse(args.ratified_on) if args.ratified_on else date, key=PolicyDate.first_day)
+        dc["issued"] = edit.yaml_date(issued)
+
+    org = doc.org.model
+    author = args.author or (format_value(old.document_control.author, org) or None)
+    edit.append_row(tree, "version_history", {
+        "version": _version_scalar(version),
+        "date": edit.yaml_date(date),
+        "author": author,
+        "sections": args.sections,
+        "description": args.description,
+        "approved_by": approved_by,
+    }, after="review")
+
+    # The next review date: fixed by the caller, else from the rule (on the edited policy).
+    review = edit.child_map(tree, "review", after="document_control")
+    if args.next_review:
+        review["next_review"] = edit.yaml_date(PolicyDate.parse(args.next_review))
+    elif kind != "draft":
+        interim, _ = _parse(project, doc, edit.dump(tree))
+        derived = rule_date(interim)
+        if derived is not None:
+            if "next_review" in review:
+                review["next_review"] = edit.yaml_date(derived)
+        elif old.review.next_review is not None:
+            raise RecordError("this policy has no review rule, so its next review date cannot be worked out: give it with --next-review, or add review.every")
+
+    new_text = edit.dump(tree)
+    policy, errors = _parse(project, doc, new_text)
+    if errors:
+        raise RecordError("the review would make the file invalid", errors)
+    return Recorded(old_text, new_text, version, due_date(policy))
