@@ -87,4 +87,18 @@ def parse(source: str, refs: RefContext) -> list[Token]:
     return PARSER.parse(source, {"refs": refs})
 
 
+def resolve_plain(source: str, refs: RefContext) -> str:
+    """The Markdown source with every reference replaced by the words it resolves to."""
+
+    def words(m) -> str:
+        kind, key, shown = m[1], m[2], m[3]
+        if kind in ("ref", "num"):
+            target = refs.targets.get(key or "")
+            return shown or (target.cited(full=kind == "ref") if target else m[0])
+        found = refs.roles.get(key or "") if kind == "role" else refs.org_names.get(key)
+        return shown or found or m[0]
+
+    return REF_RE.sub(words, source)
+
+
 __all__ = ["PARSER", "RefContext", "Target", "Token", "parse"]

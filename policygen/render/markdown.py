@@ -1,0 +1,162 @@
+"""Plain text (Markdown) for reviewing changes: numbered like the documents, one clause per paragraph.
+
+Made for `git diff` and code review rather than for reading: no contents,
+no styling, each clause on its own lines so a changed word shows as a
+changed line. References are resolved to the words the documents show.
+"""
+
+from __future__ import annotations
+
+from policygen.render import RenderContext
+from policygen.resolve import DocumentView
+from policygen.resolve.text import resolve_plain
+from policygen.resolve.view import Node
+
+ANSWERS = {"yes": "Yes", "no": "No", "na": "NA", None: ""}
+
+
+def _cell(text: str | None) -> str:
+    return " ".join((text or "").split()).replace("|", "\\|")
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    width = max([len(header), *(len(r) for r in rows)]) if (header or rows) else 0
+    header = header or [""] * width
+    out = ["| " + " | ".join(_cell(h) for h in header) + " |", "|" + "---|" * width]
+    out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return out + [""]
+
+
+class _Writer:
+    def __init__(self, doc: DocumentView) -> None:
+        self.doc = doc
+        self.lines: list[str] = []
+
+    def text(self, source: str) -> str:
+        return resolve_plain(source, self.doc.refs).strip()
+
+    def para(self, text: str, label: str | None = None) -> None:
+        body = self.text(text)
+        self.lines += [f"{label} {body}" if label else body, ""]
+
+    def heading(self, level: int, label: str | None, title: str) -> None:
+        self.lines += [f"{'#' * level} {label + ' ' if label else ''}{title}", ""]
+
+    def node(self, n: Node, level: int) -> None:
+        b = n.block
+        if n.kind in ("section", "appendix"):
+            if n.title:
+                self.heading(n.heading_level or level, n.label, n.title)
+            if getattr(b, "text", None):
+                self.para(b.text, None if n.title else n.label)
+            elif getattr(b, "missing", None) and not n.children:
+                self.para(b.missing)
+            for c in n.children:
+                self.node(c, (n.heading_level or level) + 1)
+        elif n.kind == "clause":
+            self.para(b.text, n.label)
+        elif n.kind == "table":
+            if b.caption:
+                self.lines += [b.caption, ""]
+            self.lines += _table(b.header, [[self.text(c) for c in row] for row in b.rows])
+        elif n.kind == "definitions":
+            for d in b.terms:
+                self.lines += [f"**{d.term}** {self.text(d.definition)}", ""]
+        elif n.kind == "include":
+            getattr(self, "include_" + b.include)(level)
+
+    def include_version_history(self, _level: int) -> None:
+        doc = self.doc
+        self.lines += _table(doc.version_columns, doc.version_rows) if doc.version_rows else ["No earlier versions are recorded.", ""]
+
+    def include_associated_documents(self, _level: int) -> None:
+        for d in self.doc.policy.associated_documents:
+            self.lines.append(f"- {d.reference + ' ' if d.reference else ''}{d.title}")
+        self.lines.append("")
+
+    def include_references(self, _level: int) -> None:
+        for r in self.doc.policy.references:
+            self.lines.append(f"- {r.title}{' <' + r.url + '>' if r.url else ''}")
+        self.lines.append("")
+
+    def include_eia(self, level: int) -> None:
+        eia = self.doc.eia
+        if eia.title:
+            self.heading(level, None, eia.title)
+        if eia.subtitle:
+            self.lines += [eia.subtitle, ""]
+        if eia.details:
+            self.lines += _table(["", ""], [[self.text(f.label), self.text(f.value or "")] for f in eia.details])
+        if eia.assessors:
+            self.lines += [eia.assessors_title or "Assessment carried out by", ""]
+            self.lines += _table(["Name(s)", "Job role", "Department"], [[a.name, a.job_role or "", a.department or ""] for a in eia.assessors])
+        if eia.grid:
+            g = eia.grid
+            if g.title:
+                self.lines += [g.title, ""]
+            tick = lambda r, i: "✓" if r.impact == i else ""  # noqa: E731
+            self.lines += _table(
+                [g.group_label, g.positive_label, g.neutral_label, g.negative_label, g.evidence_label],
+                [[self.text(r.label), tick(r, "positive"), tick(r, "neutral"), tick(r, "negative"), self.text(r.evidence or "")] for r in g.rows],
+            )
+        if eia.questions:
+            qs = eia.questions
+            rows = []
+            for i, q in enumerate(qs.questions, start=1):
+                rows.append([f"{i}.", self.text(q.question), ANSWERS[q.answer], self.text(q.comment or "")])
+                rows += [["", self.text(s.question), ANSWERS[s.answer], self.text(s.comment or "")] for s in q.questions]
+            self.lines += _table(["No.", qs.question_label, qs.answer_label, qs.comment_label], rows)
+        for ch in eia.choices:
+            self.lines += _table(["", *ch.options], [[self.text(ch.question), *("✓" if ch.chosen == o else "" for o in ch.options)]])
+        if eia.follow_up:
+            self.lines += _table(["", ""], [[self.text(f.label), self.text(f.value or "")] for f in eia.follow_up])
+        for note in eia.notes:
+            self.para(note)
+
+    def contents(self, entries, depth: int) -> None:
+        for e in entries:
+            self.lines.append(f"{'  ' * depth}- {e.label + ' ' if e.label else ''}{e.title}")
+            self.contents(e.children, depth + 1)
+
+    def document(self) -> str:
+        doc = self.doc
+        blocks = doc.blocks
+        if doc.style.heading_prefix:
+            self.lines += [doc.style.heading_prefix, ""]
+        self.heading(1, None, doc.title)
+        if doc.org.on_behalf_of:
+            self.lines += [f"On behalf of {doc.org.on_behalf_of}", ""]
+        for block in blocks:
+            if block == "front_sheet" and doc.front_sheet:
+                self.lines += _table(["", ""], [[r.label, r.value] for r in doc.front_sheet])
+            elif block == "signatories" and doc.signatories:
+                self.lines += _table(["", "Name", "Role and Organisation", "Date"], doc.signatories)
+            elif block == "controlled_document" and doc.style.controlled_document:
+                if doc.style.controlled_document_title:
+                    self.heading(2, None, doc.style.controlled_document_title)
+                self.lines += [doc.style.controlled_document, ""]
+            elif block == "summary" and doc.policy.summary:
+                if doc.policy.summary.title:
+                    self.heading(2, None, doc.policy.summary.title)
+                self.lines += _table(["", ""], [[r.label, self.text(r.text)] for r in doc.policy.summary.rows])
+            elif block == "version_history":
+                self.heading(2, None, doc.style.version_history_title)
+                self.include_version_history(3)
+            elif block == "contents":
+                self.heading(2, None, doc.style.contents_title)
+                if doc.style.contents_note:
+                    self.lines += [doc.style.contents_note, ""]
+                self.contents(doc.contents, 0)
+                self.lines.append("")
+            elif block in ("preamble", "sections", "appendices"):
+                for n in getattr(doc, block):
+                    self.node(n, 2)
+            elif block == "end_marker" and doc.style.end_marker:
+                self.lines += [doc.style.end_marker, ""]
+        if doc.style.footer:
+            self.lines += ["---", "", doc.style.footer, ""]
+        return "\n".join(self.lines).rstrip() + "\n"
+
+
+def render_markdown(doc: DocumentView, ctx: RenderContext) -> bytes:
+    return _Writer(doc).document().encode("utf-8")
