@@ -21,7 +21,7 @@ def test_validate_shipped_data_exits_zero(capsys):
 
 
 def test_build_writes_one_html_per_organisation(built):
-    outputs = sorted(p.relative_to(built / "build").as_posix() for p in (built / "build").rglob("*.html"))
+    outputs = sorted(p.relative_to(built / "build").as_posix() for p in (built / "build").glob("*/*.html"))
     assert outputs == [f"{org}/social-media.html" for org in ORGS]
 
 
@@ -113,3 +113,24 @@ def test_every_clause_has_its_stable_id_as_anchor(built, org):
     outline.feed((built / "build" / org / "social-media.html").read_text(encoding="utf-8"))
     ids = {item.block.id for item in iter_blocks(policy)}
     assert ids <= set(outline.ids)
+
+
+def test_two_builds_in_different_folders_are_byte_identical(built, tmp_path, capsys):
+    from conftest import copy_project
+
+    other = copy_project(tmp_path / "elsewhere")
+    assert main(["--root", str(other), "build"]) == 0
+    files = sorted(p.relative_to(built / "build") for p in (built / "build").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(other / "build") for p in (other / "build").rglob("*") if p.is_file())
+    for rel in files:
+        assert (built / "build" / rel).read_bytes() == (other / "build" / rel).read_bytes(), f"{rel} differs"
+
+
+def test_changing_one_policy_rewrites_only_its_outputs(project, capsys):
+    assert main(["--root", str(project), "build"]) == 0
+    capsys.readouterr()
+    path = project / "organisations" / "focus" / "social-media.yaml"
+    path.write_text(path.read_text().replace("reasonable", "limited", 1))
+    assert main(["--root", str(project), "build"]) == 0
+    wrote = sorted(line.split()[1] for line in capsys.readouterr().out.splitlines() if line.startswith("wrote"))
+    assert wrote and all(w.startswith("build/focus/social-media.") for w in wrote)

@@ -25,7 +25,9 @@ def register(sub) -> None:
     p.add_argument("--version", help="the new version, instead of working it out")
     p.add_argument("--date", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="date of the approval (default: today)")
     p.add_argument("--description", default="Review", help="what changed, for the version control row (default: Review)")
-    p.add_argument("--sections", help="sections or paragraphs changed, e.g. '5.3; 7.2'")
+    sections = p.add_mutually_exclusive_group()
+    sections.add_argument("--sections", help="sections or paragraphs changed, e.g. '5.3; 7.2'")
+    sections.add_argument("--changes-since", metavar="REV", help="fill the sections changed from `policygen diff` against this git revision")
     p.add_argument("--author", help="author of the change (default: the policy's author)")
     p.add_argument("--approved-by", metavar="BODY", help="approving body (default: the one on record)")
     p.add_argument("--ratified-by", metavar="BODY", help="ratifying body, if ratified")
@@ -50,6 +52,19 @@ def run(args, project) -> int:
         print("fix these before recording a review; nothing was written", file=sys.stderr)
         return EXIT_PROBLEMS
     doc = checked.documents[0]
+    if args.changes_since:
+        from policygen.diff import diff_views
+        from policygen.diff.gitrev import Revision
+        from policygen.diff.load import load_version
+        from policygen.problems import ProblemsFound
+
+        try:
+            old = Revision(project.root, args.changes_since)
+            old.check()
+            args.sections = diff_views(load_version(project, doc.target, old), load_version(project, doc.target, Revision(project.root, None))).summary() or None
+        except ProblemsFound as exc:
+            report(exc.problems, strict=False)
+            return EXIT_PROBLEMS
     try:
         result = record_review(project, doc, args, today=dt.date.today())
     except RecordError as exc:

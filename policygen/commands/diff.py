@@ -1,0 +1,83 @@
+"""policygen diff ORG/POLICY REV_A [REV_B]: what changed, by clause, between two git revisions."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+
+from policygen.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+
+
+def register(sub) -> None:
+    p = sub.add_parser("diff", help="compare a policy between two git revisions, clause by clause, with redlines")
+    p.add_argument("target", metavar="ORG/POLICY")
+    p.add_argument("rev_a", metavar="REV_A", help="the earlier git revision (e.g. the approved version's tag)")
+    p.add_argument("rev_b", metavar="REV_B", nargs="?", help="the later revision (default: the working tree)")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="terminal output")
+    p.add_argument("--no-redline", action="store_true", help="do not write the redline HTML and DOCX")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-") or "rev"
+
+
+def _print_text(diff, old_label: str, new_label: str) -> None:
+    print(f"{diff.new.title} ({diff.new.org.short_name}): {old_label} → {new_label}")
+    if diff.empty:
+        print("no changes")
+        return
+    for f in diff.fields:
+        print(f"  {f.field}: {f.old if f.old is not None else '(none)'} → {f.new if f.new is not None else '(none)'}")
+    for c in diff.changes:
+        print(f"  {c.describe()}")
+        if "reworded" in c.kind:
+            words = "".join(t if op == "equal" else f"[-{t}-]" if op == "delete" else f"{{+{t}+}}" for op, t in c.words)
+            print("      " + " ".join(words.split()))
+    print(f"suggested change summary: {diff.summary()}")
+
+
+def run(args, project) -> int:
+    from policygen.diff import diff_views
+    from policygen.diff.gitrev import Revision
+    from policygen.diff.load import load_version
+    from policygen.problems import ProblemsFound
+
+    if "/" not in args.target:
+        print(f"{args.target}: name one policy as ORG/POLICY", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        target = project.targets([args.target])[0]
+        old_rev, new_rev = Revision(project.root, args.rev_a), Revision(project.root, args.rev_b)
+        old_rev.check()
+        new_rev.check()
+        diff = diff_views(load_version(project, target, old_rev), load_version(project, target, new_rev))
+    except ProblemsFound as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_PROBLEMS
+    if args.format == "json":
+        json.dump({
+            "policy": str(target), "from": old_rev.label, "to": new_rev.label, "summary": diff.summary(),
+            "fields": [vars(f) for f in diff.fields],
+            "changes": [{"kind": c.kind, "id": c.id, "old": c.old.name if c.old else None, "new": c.new.name if c.new else None,
+                         "words": c.words if "reworded" in c.kind else []} for c in diff.changes],
+        }, sys.stdout, indent=2, ensure_ascii=False)
+        print()
+    else:
+        _print_text(diff, old_rev.label, new_rev.label)
+    if not args.no_redline:
+        from policygen.render.redline_docx import render_redline_docx
+        from policygen.render.redline_html import render_redline_html
+        from policygen.write import output_path, write_if_changed
+
+        author, date = new_rev.author_and_date()
+        stem = f"{target.policy_id}.redline.{_slug(old_rev.label)}..{_slug(new_rev.label)}"
+        for ext, data in (
+            ("html", render_redline_html(diff, old_rev.label, new_rev.label, project.template_dirs(target.org_id))),
+            ("docx", render_redline_docx(diff, old_rev.label, new_rev.label, author, date)),
+        ):
+            path = output_path(project.build_dir, target.org_id, f"{stem}.{ext}")
+            write_if_changed(path, data)
+            print(f"wrote {path.relative_to(project.root)}", file=sys.stderr)
+    return EXIT_OK

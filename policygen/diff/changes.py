@@ -1,0 +1,188 @@
+"""What changed between two versions of a policy, by stable id.
+
+Blocks are matched by id, never by position or number, so a clause that was
+renumbered (because one before it was added) is unchanged, a clause that
+went to another section or changed order among its siblings is *moved*, and
+a clause whose words changed is *reworded* with word-level runs. Document
+control, review, history and the EIA are compared field by field.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from policygen.diff.words import word_diff
+from policygen.resolve import DocumentView
+from policygen.resolve.text import resolve_plain
+from policygen.resolve.view import Node
+
+# Parts of the policy compared field by field (the body is compared by id).
+FIELD_PARTS = ("document_control", "review", "version_history", "summary", "eia", "associated_documents", "references")
+
+
+@dataclass
+class Item:
+    """One block of one version, flattened for comparison."""
+
+    id: str
+    kind: str
+    label: str | None
+    title: str | None
+    parent: str | None
+    source: str  # what the author wrote: compared to decide "reworded"
+    text: str  # what the reader sees (references resolved): shown in redlines
+
+    @property
+    def name(self) -> str:
+        """How a summary names it: its number, else its title, else its id."""
+        return self.label.rstrip(".") if self.label else (self.title or self.id)
+
+
+@dataclass
+class Change:
+    kind: str  # added | removed | moved | reworded | moved and reworded
+    id: str
+    old: Item | None
+    new: Item | None
+    words: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return (self.new or self.old).name
+
+    def describe(self) -> str:
+        if self.kind == "removed":
+            return f"{self.old.name} removed"
+        if self.kind == "added":
+            return f"{self.new.name} added"
+        if "moved" in self.kind and self.old.name != self.new.name:
+            return f"{self.new.name} {self.kind} (was {self.old.name})"
+        return f"{self.new.name} {self.kind}"
+
+
+@dataclass
+class FieldChange:
+    field: str
+    old: str | None
+    new: str | None
+
+
+@dataclass
+class PolicyDiff:
+    old: DocumentView
+    new: DocumentView
+    fields: list[FieldChange]
+    changes: list[Change]
+    old_items: list[Item]
+    new_items: list[Item]
+
+    @property
+    def empty(self) -> bool:
+        return not self.fields and not self.changes
+
+    def summary(self) -> str:
+        """The version-control row's 'sections changed': '5.3 reworded; 7.2 added; 7.5 removed'."""
+        return "; ".join(c.describe() for c in self.changes)
+
+
+def _source(node: Node) -> str:
+    b = node.block
+    if node.kind == "clause":
+        return b.text
+    if node.kind == "section":
+        return json.dumps([b.title, b.text], ensure_ascii=False)
+    if node.kind == "appendix":
+        return json.dumps([b.label, b.title, b.missing], ensure_ascii=False)
+    if node.kind == "table":
+        return json.dumps([b.caption, b.header, b.rows], ensure_ascii=False)
+    if node.kind == "definitions":
+        return json.dumps([[d.term, d.definition] for d in b.terms], ensure_ascii=False)
+    return b.include
+
+
+def _text(node: Node, view: DocumentView) -> str:
+    b = node.block
+    plain = lambda s: resolve_plain(s, view.refs) if s else ""  # noqa: E731
+    if node.kind == "clause":
+        return plain(b.text)
+    if node.kind in ("section", "appendix"):
+        return plain(getattr(b, "text", None) or getattr(b, "missing", None) or "")
+    if node.kind == "table":
+        return "\n".join(" | ".join(plain(c) for c in row) for row in [b.header, *b.rows] if row)
+    if node.kind == "definitions":
+        return "\n".join(f"{d.term}: {plain(d.definition)}" for d in b.terms)
+    return ""
+
+
+def items(view: DocumentView) -> list[Item]:
+    out: list[Item] = []
+
+    def walk(nodes: list[Node], parent: str | None) -> None:
+        for n in nodes:
+            out.append(Item(n.id, n.kind, n.label, n.title, parent, _source(n), _text(n, view)))
+            walk(n.children, n.id)
+
+    walk(view.preamble, "#preamble")
+    walk(view.sections, None)
+    walk(view.appendices, "#appendices")
+    return out
+
+
+def _moved(old: list[Item], new: list[Item]) -> set[str]:
+    """Ids whose parent changed, or whose order among common siblings changed."""
+    old_by_id = {i.id: i for i in old}
+    moved = {i.id for i in new if i.id in old_by_id and old_by_id[i.id].parent != i.parent}
+    parents = {i.parent for i in new}
+    for parent in parents:
+        new_kids = [i.id for i in new if i.parent == parent and i.id in old_by_id and i.id not in moved]
+        old_kids = [i.id for i in old if i.parent == parent and i.id in set(new_kids)]
+        matcher = difflib.SequenceMatcher(a=old_kids, b=new_kids, autojunk=False)
+        kept = {old_kids[b.a + k] for b in matcher.get_matching_blocks() for k in range(b.size)}
+        moved |= set(new_kids) - kept
+    return moved
+
+
+def _flatten(value: Any, prefix: str, out: dict[str, str]) -> None:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _flatten(v, f"{prefix}.{k}" if prefix else k, out)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _flatten(v, f"{prefix}[{i}]", out)
+    elif value not in (None, [], {}):
+        out[prefix] = str(value)
+
+
+def _fields(old: DocumentView, new: DocumentView) -> list[FieldChange]:
+    a: dict[str, str] = {}
+    b: dict[str, str] = {}
+    for part in FIELD_PARTS:
+        _flatten(old.policy.model_dump(mode="json", include={part}), "", a)
+        _flatten(new.policy.model_dump(mode="json", include={part}), "", b)
+    keys = list(dict.fromkeys([*a, *b]))
+    return [FieldChange(k, a.get(k), b.get(k)) for k in keys if a.get(k) != b.get(k)]
+
+
+def diff_views(old: DocumentView, new: DocumentView) -> PolicyDiff:
+    old_items, new_items = items(old), items(new)
+    old_by_id = {i.id: i for i in old_items}
+    new_ids = {i.id for i in new_items}
+    moved = _moved(old_items, new_items)
+    changes: list[Change] = []
+    for item in new_items:
+        before = old_by_id.get(item.id)
+        if before is None:
+            changes.append(Change("added", item.id, None, item, [("insert", item.text)]))
+            continue
+        reworded = before.source != item.source
+        kind = " and ".join(k for k, on in (("moved", item.id in moved), ("reworded", reworded)) if on)
+        if kind:
+            words = word_diff(before.text, item.text) if reworded else [("equal", item.text)]
+            changes.append(Change(kind, item.id, before, item, words))
+    for item in old_items:
+        if item.id not in new_ids:
+            changes.append(Change("removed", item.id, item, None, [("delete", item.text)]))
+    return PolicyDiff(old, new, _fields(old, new), changes, old_items, new_items)

@@ -1,0 +1,188 @@
+"""Versions in git: clause-level diffs by stable id, redline HTML and DOCX tracked changes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from policygen.cli import main
+
+ORG = """\
+id: acme
+name: Acme Community Health NHS Trust
+short_name: ACHT
+referred_to_as: the trust
+type: nhs-trust
+style:
+  numbering: "1.1"
+"""
+
+V1 = """\
+id: social-media
+document_control:
+  title: Social Media Policy
+  version: "1.0"
+  approved: {body: Policy Group, date: 2023-02-10}
+review:
+  next_review: 2026-02
+version_history:
+  - {version: "1.0", date: 2023-02-10}
+sections:
+  - id: intro
+    title: Introduction
+    blocks:
+      - {id: purpose, topics: [purpose], text: This policy sets out how staff use social media.}
+      - {id: old-rule, topics: [personal-use], text: Staff may use social media in their lunch break.}
+  - id: conduct
+    title: Conduct
+    blocks:
+      - {id: be-kind, topics: [respect-harassment], text: Staff must be respectful to colleagues online.}
+      - {id: accuracy, topics: [accuracy], text: Staff must check facts before posting.}
+      - {id: photos, topics: [photographs-consent], text: Staff must have consent before posting photographs.}
+"""
+
+V2 = """\
+id: social-media
+document_control:
+  title: Social Media Policy
+  version: "2.0"
+  approved: {body: Policy Group, date: 2026-01-20}
+review:
+  next_review: 2029-01
+version_history:
+  - {version: "1.0", date: 2023-02-10}
+  - {version: "2.0", date: 2026-01-20}
+sections:
+  - id: intro
+    title: Introduction
+    blocks:
+      - {id: purpose, topics: [purpose], text: This policy sets out how staff and volunteers use social media.}
+      - {id: photos, topics: [photographs-consent], text: Staff must have consent before posting photographs.}
+  - id: conduct
+    title: Conduct
+    blocks:
+      - {id: be-kind, topics: [respect-harassment], text: Staff must be respectful to colleagues online.}
+      - {id: accuracy, topics: [accuracy], text: Staff must check facts before posting.}
+      - {id: ai-content, topics: [business-use], text: Staff must not post content made by AI tools as their own.}
+"""
+
+
+def _git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    for name in ("templates", "vocabulary"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    org = tmp_path / "organisations" / "acme"
+    org.mkdir(parents=True)
+    (org / "organisation.yaml").write_text(ORG)
+    (org / "social-media.yaml").write_text(V1)
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "-c", "user.name=Policy Office", "-c", "user.email=po@example.org", "commit", "-qm", "v1", "--date", "2023-02-10T09:00:00+00:00")
+    _git(tmp_path, "tag", "v1")
+    (org / "social-media.yaml").write_text(V2)
+    _git(tmp_path, "add", "-A")
+    env_date = "2026-01-20T10:30:00+00:00"
+    subprocess.run(["git", "-C", str(tmp_path), "-c", "user.name=Jo Bloggs", "-c", "user.email=jo@example.org", "commit", "-qm", "v2", "--date", env_date],
+                   check=True, env={**__import__("os").environ, "GIT_COMMITTER_DATE": env_date})
+    _git(tmp_path, "tag", "v2")
+    return tmp_path
+
+
+def _report(repo: Path, capsys) -> dict:
+    assert main(["--root", str(repo), "diff", "acme/social-media", "v1", "v2", "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_diff_reports_changes_by_stable_id(repo, capsys):
+    data = _report(repo, capsys)
+    kinds = {c["id"]: (c["kind"], c["old"], c["new"]) for c in data["changes"]}
+    assert kinds["purpose"] == ("reworded", "1.1", "1.1")
+    assert kinds["photos"] == ("moved", "2.3", "1.2")
+    assert kinds["ai-content"] == ("added", None, "2.3")
+    assert kinds["old-rule"] == ("removed", "1.2", None)
+    assert "be-kind" not in kinds and "accuracy" not in kinds  # unchanged, whatever their numbers
+    words = [w for w in next(c for c in data["changes"] if c["id"] == "purpose")["words"] if w[0] != "equal"]
+    assert words == [["insert", "and volunteers "]] or words == [["insert", " and volunteers"]]
+    fields = {f["field"]: (f["old"], f["new"]) for f in data["fields"]}
+    assert fields["document_control.version"] == ("1.0", "2.0")
+    assert fields["document_control.approved.date"] == ("2023-02-10", "2026-01-20")
+    assert fields["review.next_review"] == ("2026-02", "2029-01")
+    assert data["summary"] == "1.1 reworded; 1.2 moved (was 2.3); 2.3 added; 1.2 removed"
+
+
+def test_terminal_summary_shows_word_changes(repo, capsys):
+    assert main(["--root", str(repo), "diff", "acme/social-media", "v1", "v2", "--no-redline"]) == 0
+    out = capsys.readouterr().out
+    assert "1.1 reworded" in out and "{+and volunteers+}" in out.replace("{+ and volunteers+}", "{+and volunteers+}").replace("{+and volunteers +}", "{+and volunteers+}")
+    assert "document_control.version: 1.0 → 2.0" in out
+    assert not (repo / "build").exists()
+
+
+def test_redline_html_marks_insertions_and_deletions_accessibly(repo, capsys):
+    _report(repo, capsys)
+    page = (repo / "build" / "acme" / "social-media.redline.v1..v2.html").read_text()
+    assert '<html lang="en-GB">' in page
+    assert "<ins><span class=\"visually-hidden\">insertion start: </span>and volunteers" in page.replace("> and volunteers", ">and volunteers")
+    assert "<del><span class=\"visually-hidden\">deletion start: </span>Staff may use social media in their lunch break." in page
+    assert "moved from 2.3" in page
+    assert "text-decoration: line-through" in page and "text-decoration: underline" in page  # not colour alone
+
+
+def _docx_xml(path: Path) -> str:
+    with zipfile.ZipFile(path) as z:
+        return z.read("word/document.xml").decode()
+
+
+def test_redline_docx_has_real_tracked_changes_with_author_and_date(repo, capsys):
+    _report(repo, capsys)
+    xml = _docx_xml(repo / "build" / "acme" / "social-media.redline.v1..v2.docx")
+    assert '<w:ins w:id="' in xml and '<w:del w:id="' in xml
+    assert 'w:author="Jo Bloggs"' in xml and 'w:date="2026-01-20T10:30:00+00:00"' in xml
+    assert "<w:delText xml:space=\"preserve\">Staff may use social media in their lunch break.</w:delText>" in xml
+
+
+LO_PYTHON = "/usr/bin/python3"
+
+
+def _has_uno() -> bool:
+    if shutil.which("soffice") is None or not Path(LO_PYTHON).exists():
+        return False
+    return subprocess.run([LO_PYTHON, "-c", "import uno"], capture_output=True).returncode == 0
+
+
+@pytest.mark.skipif(not _has_uno(), reason="LibreOffice with python3-uno is not installed")
+def test_libreoffice_accepting_all_changes_gives_the_new_text(repo, capsys, tmp_path):
+    _report(repo, capsys)
+    docx = repo / "build" / "acme" / "social-media.redline.v1..v2.docx"
+    results = {}
+    for action in ("accept", "reject"):
+        out = tmp_path / f"{action}.txt"
+        subprocess.run([LO_PYTHON, str(Path(__file__).with_name("lo_accept.py")), action, str(docx), str(out)], check=True, timeout=180)
+        results[action] = " ".join(out.read_text(encoding="utf-8-sig").split())
+    accepted, rejected = results["accept"], results["reject"]
+    assert "how staff and volunteers use social media" in accepted
+    assert "Staff must not post content made by AI tools as their own." in accepted
+    assert "lunch break" not in accepted
+    assert "how staff use social media" in rejected and "lunch break" in rejected and "AI tools" not in rejected
+
+
+def test_review_takes_the_suggested_change_summary(repo, capsys):
+    path = repo / "organisations" / "acme" / "social-media.yaml"
+    path.write_text(V2.replace("before posting photographs.", "before posting any photograph."))
+    assert main(["--root", str(repo), "review", "acme/social-media", "--changes-since", "v2", "--date", "2026-06-01", "--next-review", "2029-06", "--dry-run"]) == 0
+    assert "+    sections: 1.2 reworded" in capsys.readouterr().out
+
+
+def test_unknown_revision_is_a_clear_error(repo, capsys):
+    assert main(["--root", str(repo), "diff", "acme/social-media", "nope"]) == 1
+    assert "nope: no such git revision" in capsys.readouterr().err
