@@ -1,8 +1,7 @@
-"""The pipeline as the commands use it: load → validate → resolve → render → write.
+"""Load and validate: the first two stages of the pipeline, shared by every command.
 
-Everything is loaded and checked before anything is written, so bad input
-never leaves build/ half-written: either every requested output is produced
-or none is touched.
+Problems are collected, never raised, so a command can report every one of
+them at once. Resolving, rendering and writing are in builder.py.
 """
 
 from __future__ import annotations
@@ -12,9 +11,8 @@ from dataclasses import dataclass, field
 
 from policygen.load.document import LoadedPolicy, Loader
 from policygen.problems import Problem, ProblemsFound
-from policygen.project import Project, Target
+from policygen.project import Project
 from policygen.validate import check_organisation, check_policy, lint_policy
-
 
 
 @dataclass
@@ -55,35 +53,3 @@ def load_and_check(project: Project, selectors: list[str] | None, today: dt.date
             result.documents.append(doc)
     result.problems = sorted(set(loader.problems) | set(result.problems), key=lambda p: (p.file, p.line, p.path, p.message))
     return result
-
-
-def build(
-    project: Project, docs: list[LoadedPolicy], formats: tuple[str, ...], *, register: bool = True
-) -> list[tuple[Target | None, str, bool]]:
-    """Render every document in every format in memory, then write them all.
-
-    With ``register``, also the register page (build/index.html) listing ``docs``.
-    Returns (target, path, changed) for each output.
-    """
-    from policygen.render import RenderContext, renderer
-    from policygen.resolve import build_view
-    from policygen.write import output_path, write_if_changed
-
-    rendered: list[tuple[Target | None, object, bytes]] = []
-    for doc in docs:
-        view = build_view(doc.org.model, doc.model)
-        ctx = RenderContext(project.template_dirs(doc.target.org_id))
-        for fmt in formats:
-            path = output_path(project.build_dir, doc.target.org_id, f"{doc.target.policy_id}.{fmt}")
-            rendered.append((doc.target, path, renderer(fmt)(view, ctx)))
-    if register:
-        from policygen.register import entries
-        from policygen.render.register import render_register
-
-        page = render_register(entries(docs), formats, project.template_dirs())
-        rendered.append((None, output_path(project.build_dir, "index.html"), page))
-    results = []
-    for target, path, data in rendered:
-        changed = write_if_changed(path, data)
-        results.append((target, str(path.relative_to(project.root.resolve())), changed))
-    return results

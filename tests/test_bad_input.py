@@ -37,7 +37,7 @@ document_control:
   issued: 2024-02-01
 review:
   every: 3 years
-  next_review: 2027-02
+  next_review: 2027-01
 version_history:
   - version: "1.0"
     date: 2024-02-01
@@ -188,7 +188,7 @@ def test_unknown_organisation_on_command_line(acme, capsys):
 
 
 def test_warning_fails_only_when_strict(acme, capsys):
-    _edit(acme, "  next_review: 2027-02", "  next_review: 2024-12")
+    _edit(acme, "  next_review: 2027-01", "  next_review: 2024-12")
     assert main(["--root", str(acme), "validate"]) == 0
     assert "review.next_review: warning: the review date 2024-12 has passed" in capsys.readouterr().err
     assert main(["--root", str(acme), "validate", "--strict"]) == 1

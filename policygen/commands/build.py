@@ -1,11 +1,10 @@
-"""policygen build: validate, then render every targeted policy in every format."""
+"""policygen build: validate, then render every targeted policy in every format, incrementally."""
 
 from __future__ import annotations
 
 import sys
 
-from policygen.commands import EXIT_OK
-from policygen.commands.report import report
+from policygen.commands import EXIT_OK, EXIT_PROBLEMS
 from policygen.render import FORMATS
 
 
@@ -13,19 +12,49 @@ def register(sub) -> None:
     p = sub.add_parser("build", help="validate, then render policies into build/<org>/<policy>.<format>")
     p.add_argument("targets", nargs="*", metavar="ORG[/POLICY]", help="limit to these (default: all)")
     p.add_argument("-f", "--format", action="append", choices=FORMATS, dest="formats", help="output format (repeatable; default: all)")
+    p.add_argument("-j", "--jobs", type=int, metavar="N", help="documents rendered at once (default: the number of cores)")
+    p.add_argument("--force", action="store_true", help="rebuild everything, ignoring the build cache")
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
 
 def run(args, project) -> int:
-    from policygen.pipeline import build, load_and_check
+    from policygen.builder import run_build
+    from policygen.commands.report import report
+    from policygen.problems import ProblemsFound
+
+    try:
+        targets = project.targets(args.targets)
+    except ProblemsFound as exc:
+        return report(exc.problems, strict=False)
+    formats = tuple(dict.fromkeys(args.formats or FORMATS))
+    if args.strict and not _strict_ok(args, project):
+        return EXIT_PROBLEMS
+    # The register page lists every policy, so only a build of all of them rewrites it.
+    result = run_build(project, targets, formats, register=not args.targets, jobs=args.jobs, force=args.force, quiet=args.quiet)
+    if result.note and not args.quiet:
+        print(result.note, file=sys.stderr)
+    code = report([p for p in result.problems if not p.warning or not args.quiet], strict=False)
+    for failure in result.failed:
+        print(failure, file=sys.stderr)
+    if not args.quiet:
+        for path in result.written:
+            print(f"wrote {path}")
+        print(f"{len(result.written)} written, {result.unchanged} unchanged ({result.rendered} rendered)", file=sys.stderr)
+    if code != EXIT_OK or result.failed:
+        print("documents with problems were not built", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _strict_ok(args, project) -> bool:
+    """Under --strict, any warning stops the build before anything is written."""
+    from policygen.commands.report import report
+    from policygen.pipeline import load_and_check
 
     checked = load_and_check(project, args.targets)
-    code = report(checked.problems, args.strict)
-    if code != EXIT_OK:
+    if checked.problems:
+        report(checked.problems, strict=True)
         print("nothing was written", file=sys.stderr)
-        return code
-    # The register page lists every policy, so only a build of all of them rewrites it.
-    outputs = build(project, checked.documents, tuple(args.formats or FORMATS), register=not args.targets)
-    for _target, path, changed in outputs:
-        print(f"{'wrote' if changed else 'unchanged'} {path}")
-    return EXIT_OK
+        return False
+    return True

@@ -87,5 +87,6 @@ def run(args, project) -> int:
         from policygen.commands import build
 
         args.targets, args.formats, args.strict = [args.target], None, False
+        args.jobs, args.force, args.quiet = None, False, False
         return build.run(args, project)
     return EXIT_OK

@@ -1,0 +1,185 @@
+"""The build: incremental, parallel across documents, in a stable order.
+
+1. Work out each output's input key (cheap: file bytes and digests only) and
+   skip every output whose key and bytes match the cache. With nothing to
+   do, nothing else is imported or read, so a no-op rebuild costs almost
+   nothing and touches no file.
+2. Load and validate the documents that need work; a document with errors is
+   reported and skipped, the others still build.
+3. Render each document's stale formats, on ``jobs`` processes, and write
+   each output atomically, only if its bytes changed.
+4. Report in target order, whatever order the work finished in.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from policygen.cache import BuildCache, InputKeys
+from policygen.problems import Problem
+from policygen.project import Project, Target
+
+
+@dataclass
+class BuildResult:
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    rendered: int = 0  # outputs rendered this time (written or found byte-identical)
+    problems: list[Problem] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # "target: why", rendering failures
+    note: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not any(not p.warning for p in self.problems)
+
+
+def _rel(target: Target, fmt: str) -> str:
+    return f"{target.org_id}/{target.policy_id}.{fmt}"
+
+
+def _render_document(root: str, org_id: str, policy_id: str, formats: tuple[str, ...]) -> list[tuple[str, bytes]]:
+    """Worker: load one (already validated) policy and render it in ``formats``."""
+    from policygen.load.document import Loader
+    from policygen.render import RenderContext, renderer
+    from policygen.resolve import build_view
+
+    project = Project(Path(root))
+    target = Target(org_id, policy_id, project.organisations / org_id)
+    doc = Loader(project).policy(target)
+    if doc is None:
+        raise RuntimeError("the policy no longer loads")
+    view = build_view(doc.org.model, doc.model)
+    ctx = RenderContext(project.template_dirs(org_id))
+    # PDF first: DOCX reuses its layout for the contents page numbers.
+    order = sorted(formats, key=lambda f: (f != "pdf", formats.index(f)))
+    rendered = {fmt: renderer(fmt)(view, ctx) for fmt in order}
+    return [(fmt, rendered[fmt]) for fmt in formats]
+
+
+class _Progress:
+    """A live bar on a terminal, plain lines in logs, nothing when quiet."""
+
+    def __init__(self, total: int, quiet: bool) -> None:
+        self.total, self.done = total, 0
+        self.bar = None
+        self.quiet = quiet
+        if not quiet and total > 3 and sys.stderr.isatty():
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("", total=total)
+
+    def step(self, label: str) -> None:
+        self.done += 1
+        if self.bar is not None:
+            self.bar.update(self.task, advance=1, description=label)
+        elif not self.quiet and self.total > 3:
+            print(f"[{self.done}/{self.total}] {label}", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def run_build(
+    project: Project,
+    targets: list[Target],
+    formats: tuple[str, ...],
+    *,
+    register: bool,
+    jobs: int | None = None,
+    force: bool = False,
+    quiet: bool = False,
+) -> BuildResult:
+    from policygen.write import output_path, write_if_changed
+
+    result = BuildResult()
+    cache = BuildCache(project.build_dir) if force else BuildCache.load(project.build_dir)
+    result.note = cache.note
+    keys = InputKeys(project)
+    stale: dict[Target, list[tuple[str, str]]] = {}
+    for target in targets:
+        for fmt in formats:
+            key = keys.output(target, fmt)
+            if cache.fresh(_rel(target, fmt), key):
+                result.unchanged += 1
+            else:
+                stale.setdefault(target, []).append((fmt, key))
+    register_key = keys.register(targets, formats) if register else None
+    register_stale = register and not cache.fresh("index.html", register_key)
+    if not stale and not register_stale:
+        result.unchanged += bool(register)
+        return result
+
+    from policygen.pipeline import load_and_check
+
+    checked = load_and_check(project, [str(t) for t in (targets if register_stale else stale)])
+    result.problems = checked.problems
+    bad_files = {p.file for p in checked.errors}
+    valid = {d.target: d for d in checked.documents if not ({d.source.name, d.org.source.name} & bad_files)}
+    global_error = any(f not in {d.source.name for d in checked.documents} | {d.org.source.name for d in checked.documents} for f in bad_files)
+    if global_error:  # e.g. the vocabulary or the command line: nothing can be trusted
+        return result
+
+    work = [t for t in stale if t in valid]
+    progress = _Progress(len(work), quiet)
+    outputs: dict[Target, list[tuple[str, bytes, bool]]] = {}
+    jobs = max(1, jobs or os.cpu_count() or 1)
+
+    def finish(target: Target, rendered: list[tuple[str, bytes]] | None, error: str | None) -> None:
+        if error:
+            result.failed.append(f"{target}: rendering failed: {error}")
+        else:
+            # Written as soon as each document is done, each file atomically.
+            outputs[target] = [
+                (fmt, data, write_if_changed(output_path(project.build_dir, target.org_id, f"{target.policy_id}.{fmt}"), data))
+                for fmt, data in rendered
+            ]
+        progress.step(str(target))
+
+    try:
+        if jobs == 1 or len(work) <= 1:
+            for target in work:
+                try:
+                    finish(target, _render_document(str(project.root), target.org_id, target.policy_id, tuple(f for f, _ in stale[target])), None)
+                except Exception as exc:  # a renderer bug must not take the other documents down
+                    finish(target, None, f"{type(exc).__name__}: {exc}")
+        else:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
+                futures = {t: pool.submit(_render_document, str(project.root), t.org_id, t.policy_id, tuple(f for f, _ in stale[t])) for t in work}
+                for target, future in futures.items():
+                    try:
+                        finish(target, future.result(), None)
+                    except Exception as exc:
+                        finish(target, None, f"{type(exc).__name__}: {exc}")
+    finally:
+        progress.close()
+
+    for target in targets:  # report and record in a stable order
+        fresh_keys = dict(stale.get(target, []))
+        for fmt, data, changed in outputs.get(target, []):
+            rel = _rel(target, fmt)
+            result.rendered += 1
+            if changed:
+                result.written.append(f"build/{rel}")
+            else:
+                result.unchanged += 1
+            cache.record(rel, fresh_keys[fmt], data)
+    if register_stale and not result.failed and len(valid) == len(targets):
+        from policygen.register import entries
+        from policygen.render.register import render_register
+
+        page = render_register(entries([valid[t] for t in targets]), formats, project.template_dirs())
+        if write_if_changed(output_path(project.build_dir, "index.html"), page):
+            result.written.append("build/index.html")
+        else:
+            result.unchanged += 1
+        cache.record("index.html", register_key, page)
+    cache.save()
+    return result
