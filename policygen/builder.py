@@ -42,6 +42,22 @@ def _rel(target: Target, fmt: str) -> str:
     return f"{target.org_id}/{target.policy_id}.{fmt}"
 
 
+def _whole_library_pages(project: Project, docs, formats: tuple[str, ...]) -> list[tuple[str, bytes]]:
+    """The comparison pages (build/compare/<policy-id>.html) and the register page linking them."""
+    from policygen.compare.page import render_pages
+    from policygen.register import entries
+    from policygen.render.register import render_register
+
+    build_dir = project.build_dir.resolve()
+    pages = [(path.relative_to(build_dir).as_posix(), data) for path, data in render_pages(project, docs)]
+    comparisons = [
+        {"href": rel, "label": f"Compare the {Path(rel).stem.replace('-', ' ')} policies of every organisation"}
+        for rel, _ in pages
+    ]
+    index = render_register(entries(docs), formats, project.template_dirs(), comparisons)
+    return [*pages, ("index.html", index)]
+
+
 def _render_document(root: str, org_id: str, policy_id: str, formats: tuple[str, ...]) -> list[tuple[str, bytes]]:
     """Worker: load one (already validated) policy and render it in ``formats``."""
     from policygen.load.document import Loader
@@ -112,7 +128,10 @@ def run_build(
             else:
                 stale.setdefault(target, []).append((fmt, key))
     register_key = keys.register(targets, formats) if register else None
-    register_stale = register and not cache.fresh("index.html", register_key)
+    # The register page and the comparison pages are made from every policy together.
+    register_stale = register and not all(
+        cache.fresh(rel, register_key) for rel in ["index.html", *(r for r in cache.entries if r.startswith("compare/"))]
+    )
     if not stale and not register_stale:
         result.unchanged += bool(register)
         return result
@@ -172,14 +191,11 @@ def run_build(
                 result.unchanged += 1
             cache.record(rel, fresh_keys[fmt], data)
     if register_stale and not result.failed and len(valid) == len(targets):
-        from policygen.register import entries
-        from policygen.render.register import render_register
-
-        page = render_register(entries([valid[t] for t in targets]), formats, project.template_dirs())
-        if write_if_changed(output_path(project.build_dir, "index.html"), page):
-            result.written.append("build/index.html")
-        else:
-            result.unchanged += 1
-        cache.record("index.html", register_key, page)
+        for rel, data in _whole_library_pages(project, [valid[t] for t in targets], formats):
+            if write_if_changed(project.build_dir / rel, data):
+                result.written.append(f"build/{rel}")
+            else:
+                result.unchanged += 1
+            cache.record(rel, register_key, data)
     cache.save()
     return result

@@ -75,7 +75,7 @@ class InputKeys:
 
     def register(self, targets: list[Target], formats: tuple[str, ...]) -> str:
         h = hashlib.sha256(f"{CACHE_FORMAT}\0{code_digest()}\0register\0{','.join(formats)}\0".encode())
-        h.update(self._template_digest(None).encode())
+        h.update(self._template_digest(None).encode() + self._file(self.project.vocabulary_file))
         for target in targets:
             h.update(f"{target}\0".encode() + self._file(target.org_file) + b"\0" + self._file(target.policy_file) + b"\0")
         return h.hexdigest()

@@ -49,6 +49,7 @@ def test_register_page_lists_every_policy_with_links_to_each_format(built):
         assert (built / "build" / link).is_file(), link
     assert {link.rsplit(".", 1)[1] for link in links} >= {"html", "pdf"}
     assert 'data-due="2021-03-30"' in page and 'data-due="2027-03-31"' in page
+    assert 'href="compare/social-media.html"' in page and (built / "build" / "compare" / "social-media.html").is_file()
 
 
 def test_narrowed_build_leaves_the_register_alone(project, capsys):

@@ -1,0 +1,154 @@
+"""policygen compare: how each organisation covers the same topics, and who has a gap."""
+
+from __future__ import annotations
+
+import sys
+
+from policygen.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+
+FORMATS = ("table", "csv", "markdown", "html")
+PARTS = ("matrix", "clauses", "similar", "suggestions")  # as in policygen.compare.output, kept here so --help imports nothing
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "compare",
+        help="compare one policy's clauses across organisations, topic by topic",
+        description=(
+            "Coverage matrix (topics × organisations, each cell the clauses that cover the topic, "
+            "gaps shown), each organisation's clauses per topic, pairs of clauses that say nearly "
+            "the same thing, and topic suggestions for clauses with none. Also writes the full "
+            "comparison page build/compare/<policy-id>.html (whatever --topic and --orgs say)."
+        ),
+    )
+    p.add_argument("policy", nargs="?", metavar="POLICY-ID", help="the policy to compare, e.g. social-media (default: every policy)")
+    p.add_argument("--topic", action="append", metavar="T[,T…]", help="only these topics (repeatable or comma-separated)")
+    p.add_argument("--orgs", metavar="A,B", help="only these organisations (comma-separated ids)")
+    p.add_argument("-f", "--format", choices=FORMATS, default="table", help="output format (default: table)")
+    p.add_argument(
+        "--show", metavar="PART[,PART…]",
+        help=f"what to print, from {', '.join(PARTS)} (default: matrix and suggestions; all four with --topic; "
+        "CSV prints one at a time, matrix by default)",
+    )
+    p.add_argument("--min-score", type=float, default=None, metavar="S", help="least similarity (0–1) for a pair of clauses to be shown (default: 0.35)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of the terminal")
+    p.add_argument("--no-page", action="store_true", help="do not write build/compare/<policy-id>.html")
+    p.add_argument(
+        "--accept-suggestions", action="store_true",
+        help="write the best suggested topic into each clause that has none (edits the organisations' YAML, keeping comments)",
+    )
+
+
+def _split(values: list[str] | str | None) -> list[str]:
+    if values is None:
+        return []
+    if isinstance(values, str):
+        values = [values]
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _usage(message: str) -> int:
+    print(f"policygen compare: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def run(args, project) -> int:
+    from policygen.commands.report import report
+    from policygen.compare.comparison import DEFAULT_MIN_SCORE, compare, policy_ids
+    from policygen.load.document import Loader
+    from policygen.pipeline import load_and_check
+    from policygen.problems import ProblemsFound, suggest
+
+    try:
+        owners = policy_ids(project)
+    except ProblemsFound as exc:
+        return report(exc.problems, False)
+    if args.policy and args.policy not in owners:
+        return _usage(f"no organisation has a policy '{args.policy}'{suggest(args.policy, owners)}")
+    wanted_policies = [args.policy] if args.policy else list(owners)
+    if args.format in ("csv", "html") and len(wanted_policies) > 1:
+        return _usage(f"{args.format} holds one policy: name one of {', '.join(wanted_policies)}")
+
+    orgs = _split(args.orgs)
+    all_orgs = sorted({o for os_ in owners.values() for o in os_})
+    for org in orgs:
+        if org not in all_orgs:
+            return _usage(f"no organisation '{org}' under organisations/{suggest(org, all_orgs)}")
+
+    topics = _split(args.topic)
+    parts = _split(args.show)
+    for part in parts:
+        if part not in PARTS:
+            return _usage(f"--show: no part '{part}'; choose from {', '.join(PARTS)}{suggest(part, PARTS)}")
+    if not parts:
+        parts = ["matrix"] if args.format == "csv" else (list(PARTS) if topics else ["matrix", "suggestions"])
+    if args.format == "csv" and len(parts) != 1:
+        return _usage("CSV holds one table: pass --show with one part")
+    if args.min_score is not None and not 0 <= args.min_score <= 1:
+        return _usage("--min-score must be between 0 and 1")
+
+    # Load and check every organisation that has the policies (the page compares them all).
+    selectors = [f"{org}/{pid}" for pid in wanted_policies for org in owners[pid]]
+    checked = load_and_check(project, selectors)
+    if checked.errors:  # warnings (review dates and the like) are validate's business, not this command's
+        report(checked.errors, False)
+        print("nothing was compared or written; `policygen validate` explains", file=sys.stderr)
+        return EXIT_PROBLEMS
+    vocabulary = Loader(project).vocabulary()
+    if vocabulary is None:
+        print("vocabulary/topics.yaml is missing: there are no topics to compare by", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for topic in topics:
+        if topic not in vocabulary.ids():
+            return _usage(f"no topic '{topic}' in vocabulary/topics.yaml{suggest(topic, vocabulary.ids())}")
+
+    min_score = DEFAULT_MIN_SCORE if args.min_score is None else args.min_score
+    outputs: list[str] = []
+    comparisons = []
+    for pid in wanted_policies:
+        docs = [d for d in checked.documents if d.target.policy_id == pid and (not orgs or d.target.org_id in orgs)]
+        if not docs:
+            continue
+        cmp = compare(docs, vocabulary, topics or None, min_score)
+        comparisons.append(cmp)
+        outputs.append(_render(cmp, args.format, parts, project))
+    if not comparisons:
+        return _usage(f"none of {', '.join(orgs)} has {'the policy ' + args.policy if args.policy else 'a policy'}")
+
+    if args.accept_suggestions:
+        from policygen.compare.accept import accept_suggestions
+
+        for cmp in comparisons:
+            for line in accept_suggestions(cmp):
+                print(line, file=sys.stderr)
+
+    text = "\n".join(outputs)
+    if args.output:
+        from pathlib import Path
+
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+
+    if not args.no_page and not args.accept_suggestions:
+        from policygen.compare.page import write_pages
+
+        full = [d for d in checked.documents if d.target.policy_id in {c.policy_id for c in comparisons}]
+        for path, changed in write_pages(project, full):
+            print(f"{'wrote' if changed else 'unchanged'} {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _render(cmp, fmt: str, parts: list[str], project) -> str:
+    if fmt == "csv":
+        from policygen.compare.output import render_csv
+
+        return render_csv(cmp, parts[0])
+    if fmt == "html":
+        from policygen.compare.page import render_page, template_dirs
+
+        return render_page(cmp, template_dirs(project)).decode("utf-8")
+    from policygen.compare.output import render_text
+
+    return render_text(cmp, parts, fmt)

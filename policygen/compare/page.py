@@ -1,0 +1,96 @@
+"""The comparison as an accessible HTML page: ``build/compare/<policy-id>.html``.
+
+One self-contained page (CSS inline, nothing fetched) from the templates in
+``templates/compare/``. Every clause links to its anchor in its organisation's
+HTML policy (``../<org>/<policy-id>.html#<id>``), which ``policygen build``
+writes beside it. Clause text goes through the same Markdown renderer as the
+policy pages, so it is escaped the same way and references read the same.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import Markup
+
+from policygen.compare.comparison import Comparison, compare, policy_ids
+from policygen.compare.units import Unit
+from policygen.load.document import LoadedPolicy, Loader
+from policygen.project import PACKAGE_TEMPLATES, Project
+
+SUBDIR = "compare"
+
+
+def template_dirs(project: Project) -> list[Path]:
+    """The project's templates/compare first, then the package's."""
+    return [d for d in (project.root / "templates", PACKAGE_TEMPLATES) if (d / SUBDIR).is_dir()]
+
+
+def page_path(policy_id: str) -> tuple[str, str]:
+    """Where the page goes, as parts under build/ (for ``write.output_path``)."""
+    return (SUBDIR, f"{policy_id}.html")
+
+
+def render_page(cmp: Comparison, dirs: list[Path]) -> bytes:
+    from policygen.render.html import markdown_html
+    from policygen.render.templating import environment
+
+    def href(unit: Unit) -> str:
+        return f"../{cmp.org(unit.org).html_path}#{unit.anchor}"
+
+    def md(text: str, unit: Unit) -> Markup:
+        """Clause Markdown → HTML; in-page references point into the organisation's own page."""
+        org = cmp.org(unit.org)
+        html = str(markdown_html(text, org.view))
+        return Markup(html.replace('href="#', f'href="../{org.html_path}#'))
+
+    def md_inline(text: str, unit: Unit) -> Markup:
+        html = str(md(text, unit)).strip()
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        return Markup(html)
+
+    env = environment(dirs, SUBDIR)
+    env.filters["md"] = md
+    env.filters["md_inline"] = md_inline
+    env.filters["href"] = href
+    env.filters["score"] = lambda s: f"{s:.2f}"
+    return env.get_template("compare.html.j2").render(cmp=cmp).encode("utf-8")
+
+
+def render_pages(project: Project, docs: list[LoadedPolicy]) -> list[tuple[Path, bytes]]:
+    """One page per policy id among ``docs`` (checked documents), rendered in memory.
+
+    For ``policygen build``: add these to what it writes after rendering the
+    policies. A policy id gets its page only when ``docs`` hold every
+    organisation that has it, so a narrowed build (``policygen build lchs``)
+    never overwrites the full comparison with a one-organisation page.
+    """
+    from policygen.write import output_path
+
+    vocabulary = Loader(project).vocabulary()
+    if vocabulary is None:
+        return []
+    by_policy: dict[str, list[LoadedPolicy]] = {}
+    for doc in docs:
+        by_policy.setdefault(doc.target.policy_id, []).append(doc)
+    owners = policy_ids(project)
+    dirs = template_dirs(project)
+    return [
+        (output_path(project.build_dir, *page_path(pid)), render_page(compare(group, vocabulary), dirs))
+        for pid, group in sorted(by_policy.items())
+        if {d.target.org_id for d in group} == set(owners.get(pid, []))
+    ]
+
+
+def write_pages(project: Project, docs: list[LoadedPolicy]) -> list[tuple[str, bool]]:
+    """Render then write every comparison page; (path relative to the project, changed) for each."""
+    from policygen.write import write_if_changed
+
+    results = []
+    for path, data in render_pages(project, docs):
+        results.append((str(path.relative_to(project.root.resolve())), write_if_changed(path, data)))
+    return results
+
+
+__all__ = ["page_path", "policy_ids", "render_page", "render_pages", "template_dirs", "write_pages"]

