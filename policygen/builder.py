@@ -129,11 +129,10 @@ def run_build(
                 stale.setdefault(target, []).append((fmt, key))
     register_key = keys.register(targets, formats) if register else None
     # The register page and the comparison pages are made from every policy together.
-    register_stale = register and not all(
-        cache.fresh(rel, register_key) for rel in ["index.html", *(r for r in cache.entries if r.startswith("compare/"))]
-    )
+    library_pages = ["index.html", *(r for r in cache.entries if r.startswith("compare/"))] if register else []
+    register_stale = register and not all(cache.fresh(rel, register_key) for rel in library_pages)
     if not stale and not register_stale:
-        result.unchanged += bool(register)
+        result.unchanged += len(library_pages)
         return result
 
     from policygen.pipeline import load_and_check
