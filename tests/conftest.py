@@ -30,3 +30,14 @@ def built(tmp_path_factory) -> Path:
 @pytest.fixture
 def project(tmp_path) -> Path:
     return copy_project(tmp_path)
+
+
+def scratch_project(root: Path, organisation: str, policy: str) -> Path:
+    """A one-policy project (organisation 'acme', policy 'social-media') with the shipped templates."""
+    for name in ("templates", "vocabulary"):
+        shutil.copytree(ROOT / name, root / name)
+    org = root / "organisations" / "acme"
+    org.mkdir(parents=True)
+    (org / "organisation.yaml").write_text(organisation, encoding="utf-8")
+    (org / "social-media.yaml").write_text(policy, encoding="utf-8")
+    return root

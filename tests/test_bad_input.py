@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
+from conftest import scratch_project
 from policygen.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
 
 ORG = """\
 # yaml-language-server: $schema=../../schema/organisation.schema.json
@@ -60,12 +59,7 @@ sections:
 
 @pytest.fixture
 def acme(tmp_path: Path) -> Path:
-    for name in ("templates", "vocabulary"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    org = tmp_path / "organisations" / "acme"
-    org.mkdir(parents=True)
-    (org / "organisation.yaml").write_text(ORG, encoding="utf-8")
-    (org / "social-media.yaml").write_text(POLICY, encoding="utf-8")
+    scratch_project(tmp_path, ORG, POLICY)
     assert main(["--root", str(tmp_path), "build"]) == 0
     return tmp_path
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import scratch_project
 from policygen.cli import main
 
 ORG = """\
@@ -79,12 +79,8 @@ def _git(root: Path, *args: str) -> str:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    for name in ("templates", "vocabulary"):
-        shutil.copytree(ROOT / name, tmp_path / name)
+    scratch_project(tmp_path, ORG, V1)
     org = tmp_path / "organisations" / "acme"
-    org.mkdir(parents=True)
-    (org / "organisation.yaml").write_text(ORG)
-    (org / "social-media.yaml").write_text(V1)
     _git(tmp_path, "init", "-q")
     _git(tmp_path, "add", "-A")
     _git(tmp_path, "-c", "user.name=Policy Office", "-c", "user.email=po@example.org", "commit", "-qm", "v1", "--date", "2023-02-10T09:00:00+00:00")

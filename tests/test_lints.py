@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
 
-from conftest import ROOT
+from conftest import scratch_project
 from policygen.cli import main
 
 ORG = """\
@@ -56,12 +54,7 @@ sections:
 
 
 def _project(tmp_path: Path, approved="2023-05-01", nxt="2026-05-01", history2="2023-05-01") -> Path:
-    shutil.copytree(ROOT / "vocabulary", tmp_path / "vocabulary")
-    org = tmp_path / "organisations" / "acme"
-    org.mkdir(parents=True)
-    (org / "organisation.yaml").write_text(ORG)
-    (org / "social-media.yaml").write_text(POLICY.replace("APPROVED", approved).replace("NEXT", nxt).replace("HISTORY2", history2))
-    return tmp_path
+    return scratch_project(tmp_path, ORG, POLICY.replace("APPROVED", approved).replace("NEXT", nxt).replace("HISTORY2", history2))
 
 
 def _validate(root: Path, capsys, *extra) -> tuple[int, str]:

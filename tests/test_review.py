@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, scratch_project
 from policygen import edit
 from policygen.cli import main
 from policygen.versioning import bump
@@ -61,15 +61,7 @@ type: nhs-trust
 
 @pytest.fixture
 def acme(tmp_path: Path) -> Path:
-    import shutil
-
-    for name in ("templates", "vocabulary"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    org = tmp_path / "organisations" / "acme"
-    org.mkdir(parents=True)
-    (org / "organisation.yaml").write_text(ORG)
-    (org / "social-media.yaml").write_text(COMMENTED)
-    return tmp_path
+    return scratch_project(tmp_path, ORG, COMMENTED)
 
 
 def _file(root: Path) -> Path:
