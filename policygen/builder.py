@@ -42,12 +42,21 @@ def _rel(target: Target, fmt: str) -> str:
     return f"{target.org_id}/{target.policy_id}.{fmt}"
 
 
-def _whole_library_pages(project: Project, docs, formats: tuple[str, ...]) -> list[tuple[str, bytes]]:
-    """The comparison pages (build/compare/<policy-id>.html) and the register page linking them."""
+_LIBRARY = "register and comparison pages"
+
+
+def _library_pages(root: str, targets: tuple[str, ...], formats: tuple[str, ...]) -> list[tuple[str, bytes]]:
+    """Worker: the comparison pages (build/compare/<policy-id>.html) and the register page linking them."""
     from policygen.compare.page import render_pages
+    from policygen.load.document import Loader
     from policygen.register import entries
     from policygen.render.register import render_register
 
+    project = Project(Path(root))
+    loader = Loader(project)
+    docs = [loader.policy(t) for t in project.targets(list(targets))]
+    if any(d is None for d in docs):
+        return []  # a policy with errors: its own task reports them
     build_dir = project.build_dir.resolve()
     pages = [(path.relative_to(build_dir).as_posix(), data) for path, data in render_pages(project, docs)]
     comparisons = [
@@ -58,23 +67,27 @@ def _whole_library_pages(project: Project, docs, formats: tuple[str, ...]) -> li
     return [*pages, ("index.html", index)]
 
 
-def _render_document(root: str, org_id: str, policy_id: str, formats: tuple[str, ...]) -> list[tuple[str, bytes]]:
-    """Worker: load one (already validated) policy and render it in ``formats``."""
-    from policygen.load.document import Loader
+def _build_document(root: str, org_id: str, policy_id: str, formats: tuple[str, ...]) -> tuple[list[Problem], list[tuple[str, bytes]] | None]:
+    """Worker: validate one policy and, if it has no errors, render it in ``formats``.
+
+    Validation happens here, in parallel, rather than in the parent first:
+    a document with errors comes back with its problems and no output.
+    """
+    from policygen.pipeline import load_and_check
     from policygen.render import RenderContext, renderer
     from policygen.resolve import build_view
 
     project = Project(Path(root))
-    target = Target(org_id, policy_id, project.organisations / org_id)
-    doc = Loader(project).policy(target)
-    if doc is None:
-        raise RuntimeError("the policy no longer loads")
+    checked = load_and_check(project, [f"{org_id}/{policy_id}"])
+    if checked.errors or not checked.documents:
+        return checked.problems, None
+    doc = checked.documents[0]
     view = build_view(doc.org.model, doc.model)
     ctx = RenderContext(project.template_dirs(org_id))
     # PDF first: DOCX reuses its layout for the contents page numbers.
     order = sorted(formats, key=lambda f: (f != "pdf", formats.index(f)))
     rendered = {fmt: renderer(fmt)(view, ctx) for fmt in order}
-    return [(fmt, rendered[fmt]) for fmt in formats]
+    return checked.problems, [(fmt, rendered[fmt]) for fmt in formats]
 
 
 class _Progress:
@@ -135,47 +148,59 @@ def run_build(
         result.unchanged += len(library_pages)
         return result
 
-    from policygen.pipeline import load_and_check
-
-    checked = load_and_check(project, [str(t) for t in (targets if register_stale else stale)])
-    result.problems = checked.problems
-    bad_files = {p.file for p in checked.errors}
-    valid = {d.target: d for d in checked.documents if not ({d.source.name, d.org.source.name} & bad_files)}
-    global_error = any(f not in {d.source.name for d in checked.documents} | {d.org.source.name for d in checked.documents} for f in bad_files)
-    if global_error:  # e.g. the vocabulary or the command line: nothing can be trusted
-        return result
-
-    work = [t for t in stale if t in valid]
+    # Biggest documents first, so the workers finish together.
+    work = sorted(stale, key=lambda t: -t.policy_file.stat().st_size)
     progress = _Progress(len(work), quiet)
     outputs: dict[Target, list[tuple[str, bytes, bool]]] = {}
+    library_outputs: list[tuple[str, bytes]] = []
+    problems: set[Problem] = set()
     jobs = max(1, jobs or os.cpu_count() or 1)
 
-    def finish(target: Target, rendered: list[tuple[str, bytes]] | None, error: str | None) -> None:
+    def finish(target: Target, built, error: str | None) -> None:
         if error:
             result.failed.append(f"{target}: rendering failed: {error}")
         else:
-            # Written as soon as each document is done, each file atomically.
-            outputs[target] = [
-                (fmt, data, write_if_changed(output_path(project.build_dir, target.org_id, f"{target.policy_id}.{fmt}"), data))
-                for fmt, data in rendered
-            ]
+            found, rendered = built
+            problems.update(found)
+            if rendered is not None:  # written as soon as each document is done, each file atomically
+                outputs[target] = [
+                    (fmt, data, write_if_changed(output_path(project.build_dir, target.org_id, f"{target.policy_id}.{fmt}"), data))
+                    for fmt, data in rendered
+                ]
         progress.step(str(target))
 
-    try:
-        if jobs == 1 or len(work) <= 1:
-            for target in work:
-                try:
-                    finish(target, _render_document(str(project.root), target.org_id, target.policy_id, tuple(f for f, _ in stale[target])), None)
-                except Exception as exc:  # a renderer bug must not take the other documents down
-                    finish(target, None, f"{type(exc).__name__}: {exc}")
+    # One task per document, plus one for the pages made from the whole library.
+    tasks: list[tuple[object, tuple]] = [((_LIBRARY,), (_library_pages, str(project.root), tuple(str(t) for t in targets), formats))] if register_stale else []
+    tasks += [(t, (_build_document, str(project.root), t.org_id, t.policy_id, tuple(f for f, _ in stale[t]))) for t in work]
+
+    def done(key, value, error: str | None) -> None:
+        if key == (_LIBRARY,):
+            if error:
+                result.failed.append(f"register and comparison pages: rendering failed: {error}")
+            else:
+                library_outputs.extend(value)
         else:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
-                futures = {t: pool.submit(_render_document, str(project.root), t.org_id, t.policy_id, tuple(f for f, _ in stale[t])) for t in work}
-                for target, future in futures.items():
+            finish(key, value, error)
+
+    import policygen.pipeline  # noqa: F401  (imported once here, shared by the forked workers)
+    from policygen.render import preload
+
+    preload(tuple(dict.fromkeys(f for t in work for f, _ in stale[t])))
+    try:
+        if jobs == 1 or len(tasks) <= 1:
+            for key, (func, *args) in tasks:
+                try:
+                    done(key, func(*args), None)
+                except Exception as exc:  # a renderer bug must not take the other documents down
+                    done(key, None, f"{type(exc).__name__}: {exc}")
+        else:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+                futures = [(key, pool.submit(*call)) for key, call in tasks]
+                for key, future in futures:
                     try:
-                        finish(target, future.result(), None)
+                        done(key, future.result(), None)
                     except Exception as exc:
-                        finish(target, None, f"{type(exc).__name__}: {exc}")
+                        done(key, None, f"{type(exc).__name__}: {exc}")
     finally:
         progress.close()
 
@@ -189,9 +214,11 @@ def run_build(
             else:
                 result.unchanged += 1
             cache.record(rel, fresh_keys[fmt], data)
-    if register_stale and not result.failed and len(valid) == len(targets):
-        for rel, data in _whole_library_pages(project, [valid[t] for t in targets], formats):
-            if write_if_changed(project.build_dir / rel, data):
+    result.problems = sorted(problems, key=lambda p: (p.file, p.line, p.path, p.message))
+    all_built = not result.failed and all(t in outputs for t in work)
+    if library_outputs and all_built:
+        for rel, data in library_outputs:
+            if write_if_changed(output_path(project.build_dir, *rel.split("/")), data):
                 result.written.append(f"build/{rel}")
             else:
                 result.unchanged += 1

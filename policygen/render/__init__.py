@@ -39,6 +39,17 @@ class RenderContext:
         return page_numbers(doc, self)
 
 
+def preload(formats) -> None:
+    """Import the renderers (and the libraries they pull in) now, before worker processes fork.
+
+    Forked workers then share the imported code instead of each paying for
+    WeasyPrint's import (about 0.6 s) again.
+    """
+    for fmt in formats:
+        module = importlib.import_module(RENDERERS[fmt].partition(":")[0])
+        getattr(module, "preload", lambda: None)()
+
+
 def renderer(fmt: str) -> Callable[["DocumentView", RenderContext], bytes]:
     module, _, func = RENDERERS[fmt].partition(":")
     return getattr(importlib.import_module(module), func)

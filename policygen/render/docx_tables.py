@@ -38,14 +38,11 @@ class CellSink:
         self.cell = cell
         self.used = False
 
-    def add_paragraph(self, style=None):
+    def add_paragraph(self):
         if not self.used:
             self.used = True
-            p = self.cell.paragraphs[0]
-            if style is not None:
-                p.style = style
-            return p
-        return self.cell.add_paragraph(style=style)
+            return self.cell.paragraphs[0]
+        return self.cell.add_paragraph()
 
     def add_table(self, rows: int, cols: int):
         self.used = True

@@ -42,6 +42,7 @@ class Writer(TableWriter):
         self.lists = ListNumbering(document)
         self.colours = doc.style.colours
         self._pending_bookmarks: list[str] = []
+        self._style_ids: dict[str, str] = {}
         self._placed: set[str] = set()
         self._next_bookmark_id = 1
         self._pending_break = False
@@ -52,11 +53,28 @@ class Writer(TableWriter):
     def paragraph(self, text: str = "", style: str | None = None, sink=None, *, bold: bool = False,
                   italic: bool = False):
         sink = sink or self.document
-        p = sink.add_paragraph(style=style)
+        p = sink.add_paragraph()
+        if style is not None:
+            self.set_style(p, style)
         if text:
             p._p.append(X.run(text, bold=bold, italic=italic))
         self._place_pending(p, in_body=sink is self.document)
         return p
+
+    def set_style(self, p, name: str) -> None:
+        """Apply a paragraph style by name; the name → id lookup is done once per name.
+
+        python-docx looks the name up on every call by scanning all styles, which
+        was most of the time spent writing a DOCX.
+        """
+        if name not in self._style_ids:
+            from docx.enum.style import WD_STYLE_TYPE
+
+            style_id = self.document.styles[name].style_id
+            default = self.document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+            # As python-docx does: the default style is written as no style at all.
+            self._style_ids[name] = None if default is not None and style_id == default.style_id else style_id
+        p._p.get_or_add_pPr().style = self._style_ids[name]
 
     def bookmark_next(self, anchor: str | None) -> None:
         """Put a bookmark for ``anchor`` on the next paragraph written."""

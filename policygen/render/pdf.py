@@ -78,6 +78,12 @@ def _faces() -> list[FontFace]:
     return faces
 
 
+def preload() -> None:
+    import weasyprint  # noqa: F401
+
+    import weasyprint.text.fonts  # noqa: F401
+
+
 def layout(doc: DocumentView, ctx: RenderContext):
     """The laid-out weasyprint Document, computed once per document and shared."""
     cached = ctx.cache.get("pdf-layout")

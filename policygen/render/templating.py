@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -11,8 +12,16 @@ def environment(search_path: list[Path], subdir: str) -> jinja2.Environment:
     """Templates under ``<dir>/<subdir>`` for each dir, first match wins.
 
     StrictUndefined turns a typo in a template into an error instead of a
-    silently empty field in a published policy.
+    silently empty field in a published policy. One environment per search
+    path is kept for the life of the process, so each template is compiled
+    once per build rather than once per document (Jinja still reloads a
+    template whose file changed).
     """
+    return _environment(tuple(search_path), subdir)
+
+
+@lru_cache(maxsize=64)
+def _environment(search_path: tuple[Path, ...], subdir: str) -> jinja2.Environment:
     loader = jinja2.FileSystemLoader([str(d / subdir) for d in search_path])
     return jinja2.Environment(
         loader=loader,
