@@ -33,10 +33,6 @@ class BuildResult:
     failed: list[str] = field(default_factory=list)  # "target: why", rendering failures
     note: str | None = None
 
-    @property
-    def ok(self) -> bool:
-        return not self.failed and not any(not p.warning for p in self.problems)
-
 
 def _rel(target: Target, fmt: str) -> str:
     return f"{target.org_id}/{target.policy_id}.{fmt}"

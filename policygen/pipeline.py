@@ -24,10 +24,6 @@ class Checked:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if not p.warning]
 
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.warning]
-
 
 def load_and_check(project: Project, selectors: list[str] | None, today: dt.date | None = None) -> Checked:
     """Load every targeted policy and run every check; never raises for bad data."""

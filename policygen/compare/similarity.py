@@ -39,7 +39,12 @@ class Pair:
 
 
 class Similarity:
-    """Pairwise cosine scores of a set of units (one fit, reused for every question)."""
+    """Cosine scores of a set of units (one fit, reused for every question).
+
+    Only the sparse TF-IDF matrix is kept; scores are computed for the rows a
+    question needs (one clause against all, or the clauses of one topic), so
+    memory grows with the library, not with its square.
+    """
 
     def __init__(self, units: list[Unit], org_words: dict[str, list[str]]) -> None:
         from sklearn.feature_extraction.text import TfidfVectorizer
@@ -47,32 +52,37 @@ class Similarity:
         self.units = units
         self.index = {u.key: i for i, u in enumerate(units)}
         texts = [_neutral(u.text, org_words.get(u.org, [])) for u in units]
+        self.matrix = None
         if not units:
-            self.scores = None
             return
         vectorizer = TfidfVectorizer(
             analyzer="char_wb", ngram_range=(3, 5), preprocessor=_content_words,
             sublinear_tf=True, strip_accents="unicode", norm="l2",
         )
         try:
-            matrix = vectorizer.fit_transform(texts)
+            self.matrix = vectorizer.fit_transform(texts).tocsr()
         except ValueError:  # every text is stop words only: nothing to compare
-            self.scores = None
-            return
-        self.scores = (matrix @ matrix.T).toarray()
+            self.matrix = None
 
-    def score(self, a: Unit, b: Unit) -> float:
-        if self.scores is None:
-            return 0.0
-        return float(self.scores[self.index[a.key], self.index[b.key]])
+    def _scores(self, rows: list[Unit], cols: list[Unit]):
+        """Cosines of ``rows`` against ``cols`` as a dense array (rows × cols)."""
+        import numpy as np
+
+        if self.matrix is None or not rows or not cols:
+            return np.zeros((len(rows), len(cols)))
+        a = self.matrix[[self.index[u.key] for u in rows]]
+        b = self.matrix[[self.index[u.key] for u in cols]]
+        return (a @ b.T).toarray()
 
     def suggest(self, unit: Unit, limit: int = 3) -> list[Suggestion]:
         """Topics of the clauses most like an untagged one, best first, with the score that put them there."""
         tagged = [u for u in self.units if u.topics and u.key != unit.key]
-        ranked = sorted(tagged, key=lambda u: (-self.score(unit, u), u.org, u.order))[:NEIGHBOURS]
+        row = self._scores([unit], tagged)[0]
+        score = {u.key: float(row[i]) for i, u in enumerate(tagged)}
+        ranked = sorted(tagged, key=lambda u: (-score[u.key], u.org, u.order))[:NEIGHBOURS]
         best: dict[str, Suggestion] = {}
         for other in ranked:
-            s = round(self.score(unit, other), 2)
+            s = round(score[other.key], 2)
             if s < SUGGEST_MIN:
                 continue
             for topic in other.topics:
@@ -83,11 +93,13 @@ class Similarity:
     def pairs(self, units: list[Unit], min_score: float) -> list[Pair]:
         """Pairs of units from different organisations scoring at least ``min_score``, best first."""
         out: list[Pair] = []
+        scores = self._scores(units, units)
         for i, a in enumerate(units):
-            for b in units[i + 1:]:
+            for j in range(i + 1, len(units)):
+                b = units[j]
                 if a.org == b.org:
                     continue
-                s = round(self.score(a, b), 2)
+                s = round(float(scores[i, j]), 2)
                 if s >= min_score:
                     out.append(Pair(a.key, b.key, s))
         return sorted(out, key=lambda p: (-p.score, p.a, p.b))

@@ -1,11 +1,12 @@
 """Read one YAML file into plain data while remembering where each value was.
 
-Two parsers, for speed: libyaml (through PyYAML, about ten times faster)
-gives the data, and ruamel.yaml's round-trip loader, which records the line
-of every key and item, runs only when a problem needs a line number or the
-fast parse fails. The fast loader is set to YAML 1.2 rules (``no`` is text,
-not false) and keeps dates as text, exactly as the round-trip loader does; a
-test checks that both give the same data for every shipped file.
+libyaml (through PyYAML, about ten times faster than a pure-Python parser)
+gives the data, and, only when a problem needs a line number, the node graph
+with the position of every key and item. ruamel.yaml reads the file only
+when libyaml cannot, to explain where and why. The fast loader follows YAML
+1.2 (``no`` is text, not false) and keeps dates as text, exactly as the
+round-trip loader that ``policygen review`` edits with; a test checks that
+both read every shipped file alike.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from typing import Any
 
 import yaml as pyyaml
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
@@ -36,20 +36,23 @@ class Source:
 
     @property
     def tree(self) -> Any:
+        """libyaml's node graph of the file, with the position of every key and item."""
         if self._tree is None:
-            self._tree = _round_trip(self.text, self.name)
+            self._tree = pyyaml.compose(self.text, Loader=_FastLoader)
         return self._tree
 
     def line(self, loc: Loc) -> int:
         """The 1-based line of the deepest part of ``loc`` found in the file."""
         node, line = self.tree, 1
         for part in loc:
-            if isinstance(node, CommentedMap) and part in node:
-                line = node.lc.key(part)[0] + 1
-                node = node[part]
-            elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
-                line = node.lc.item(part)[0] + 1
-                node = node[part]
+            if isinstance(node, pyyaml.MappingNode):
+                found = next(((k, v) for k, v in node.value if k.value == part), None)
+                if found is None:
+                    continue
+                line, node = found[0].start_mark.line + 1, found[1]
+            elif isinstance(node, pyyaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                node = node.value[part]
+                line = node.start_mark.line + 1
         return line
 
     def problem(self, loc: Loc, message: str, *, warning: bool = False) -> Problem:
