@@ -2,12 +2,13 @@
 
 Each clause without topics gets its best suggestion as ``topics: [id]`` on the
 line after its ``id:`` (or in place of an empty ``topics: []``). The edit is
-made on the text, by the line numbers the loader recorded, so every other byte
+made on the text, by the line numbers of ruamel's round-trip tree, so every other byte
 of the file (comments, folded text, key order) stays as the author wrote it.
 """
 
 from __future__ import annotations
 
+from policygen import edit as edit_yaml
 from policygen.compare.comparison import Comparison
 from policygen.model.walk import iter_blocks
 from policygen.write import write_if_changed
@@ -23,7 +24,9 @@ def accept_suggestions(cmp: Comparison) -> list[str]:
         doc = org.doc
         locs = {getattr(item.block, "id", None): item.loc for item in iter_blocks(doc.model)}
         path = doc.target.policy_file
-        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        text = path.read_text(encoding="utf-8")
+        lines = text.splitlines(keepends=True)
+        tree = edit_yaml.load(text)  # ruamel's round-trip tree: the line and column of every key
         edits: list[tuple[int, bool, str]] = []  # (0-based line, replace?, new line)
         for unit in untagged:
             suggestions = cmp.suggestions(unit)
@@ -32,7 +35,7 @@ def accept_suggestions(cmp: Comparison) -> list[str]:
                 report.append(f"{where}: no suggestion, left untagged")
                 continue
             best = suggestions[0]
-            node = _node(doc.source.tree, locs[unit.id])
+            node = _node(tree, locs[unit.id])
             edit = _edit(node, lines, best.topic)
             if edit is None:
                 report.append(f"{where}: not written (its YAML is not in block style); add topics: [{best.topic}] by hand")
