@@ -32,6 +32,16 @@ def project(tmp_path) -> Path:
     return copy_project(tmp_path)
 
 
+ACME_ORG = """\
+# yaml-language-server: $schema=../../schema/organisation.schema.json
+id: acme
+name: Acme Community Health NHS Trust
+short_name: ACHT
+referred_to_as: the trust
+type: nhs-trust
+"""
+
+
 def scratch_project(root: Path, organisation: str, policy: str) -> Path:
     """A one-policy project (organisation 'acme', policy 'social-media') with the shipped templates."""
     for name in ("templates", "vocabulary"):

@@ -10,15 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import scratch_project
+from conftest import ACME_ORG, scratch_project
 from policygen.cli import main
 
-ORG = """\
-id: acme
-name: Acme Community Health NHS Trust
-short_name: ACHT
-referred_to_as: the trust
-type: nhs-trust
+ORG = ACME_ORG + """\
 style:
   numbering: "1.1"
 """

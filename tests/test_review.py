@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, scratch_project
+from conftest import ACME_ORG, ROOT, scratch_project
 from policygen import edit
 from policygen.cli import main
 from policygen.versioning import bump
@@ -49,14 +49,7 @@ sections:
         text: This policy explains how we use social media.
 """
 
-ORG = """\
-# yaml-language-server: $schema=../../schema/organisation.schema.json
-id: acme
-name: Acme Community Health NHS Trust
-short_name: ACHT
-referred_to_as: the trust
-type: nhs-trust
-"""
+ORG = ACME_ORG
 
 
 @pytest.fixture
