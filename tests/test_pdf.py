@@ -95,6 +95,7 @@ def test_pdf_is_tagged_with_language_title_metadata_and_bookmarks(built, org):
             assert (f"{node.label} {node.title}" if node.label else node.title) in titles
 
 
+@needs_poppler
 def test_running_footer_has_page_x_of_y_and_the_controlled_statement(built):
     pages = pdf_pages(built / "build" / "swlccg" / "social-media.pdf")
     assert all(f"Page {i} of {len(pages)}" in p for i, p in enumerate(pages, start=1))
