@@ -180,6 +180,8 @@ def test_header_and_footer_carry_title_reference_version_and_page_fields(built, 
     fields = [" ".join(t.text.split()) for f in footers for t in f.iter(f"{{{W}}}instrText")]
     assert "PAGE" in fields and "NUMPAGES" in fields
     assert re.search(r"Page \d+ of \d+", footer)
+    pdf_pages = len(__import__("pypdf").PdfReader(built / "build" / org / "social-media.pdf").pages)
+    assert re.search(rf"Page \d+ of {pdf_pages}\b", footer), "NUMPAGES's stored value is the PDF layout's page count"
     if view.printed_statement:
         assert " ".join(view.printed_statement.split()) in " ".join(footer.split())
 

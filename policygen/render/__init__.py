@@ -38,6 +38,12 @@ class RenderContext:
 
         return page_numbers(doc, self)
 
+    def page_count(self, doc: "DocumentView") -> int:
+        """How many pages the paged (PDF) layout of this document has."""
+        from policygen.render.pdf import layout
+
+        return len(layout(doc, self).pages)
+
 
 def preload(formats) -> None:
     """Import the renderers (and the libraries they pull in) now, before worker processes fork.

@@ -46,6 +46,14 @@ def page_numbers(doc: DocumentView, ctx: RenderContext) -> dict[str, int]:
         return {}
 
 
+def page_count(doc: DocumentView, ctx: RenderContext, pages: dict[str, int]) -> int:
+    """Pages in the PDF layout, for NUMPAGES's stored value; Word recomputes it on display."""
+    try:
+        return ctx.page_count(doc)
+    except ImportError:
+        return max(pages.values(), default=1)
+
+
 def render_docx(doc: DocumentView, ctx: RenderContext) -> bytes:
     document = Document()
     _page_setup(document)
@@ -56,7 +64,7 @@ def render_docx(doc: DocumentView, ctx: RenderContext) -> bytes:
     for block in doc.blocks:
         parts.block(block)
     _mark_contents_range(document, parts.range_start, parts.range_end)
-    _header_footer(document, doc, pages)
+    _header_footer(document, doc, page_count(doc, ctx, pages))
     set_properties(document, doc)
     return package_bytes(document, doc)
 
@@ -82,7 +90,7 @@ def _mark_contents_range(document, start, end) -> None:
     end.addnext(X.el("w:bookmarkEnd", id="0"))
 
 
-def _header_footer(document, doc: DocumentView, pages: dict[str, int]) -> None:
+def _header_footer(document, doc: DocumentView, total_pages: int) -> None:
     """Running header and footer as the PDF has them: title, reference, version and review date
     above; the controlled-document statement, the footer line and "Page x of y" below."""
     section = document.sections[0]
@@ -110,7 +118,7 @@ def _header_footer(document, doc: DocumentView, pages: dict[str, int]) -> None:
     p._p.append(X.run("Page "))
     p._p.extend(X.field_runs("PAGE", "1"))
     p._p.append(X.run(" of "))
-    p._p.extend(X.field_runs("NUMPAGES", str(max(pages.values(), default=1))))
+    p._p.extend(X.field_runs("NUMPAGES", str(total_pages)))
     for text in (doc.printed_statement, doc.style.footer):
         if text:
             q = footer.add_paragraph(style=document.styles["Footer"])
