@@ -8,9 +8,9 @@ whatever wording the organisation uses.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import Field
+from pydantic import Discriminator, Field, Tag
 
 from policygen.model.base import Markdown, Note, PolicyDate, Strict
 
@@ -77,21 +77,88 @@ class Choice(Strict):
     chosen: str | None = None
 
 
+class FieldsPart(Strict):
+    fields: list[FormField] = Field(description="Labelled fields: activity, date, lead, aims, actions…")
+
+
+class AssessorsPart(Strict):
+    assessors: list[Assessor]
+    title: str | None = Field(default=None, description="e.g. 'Analysis undertaken by:'.")
+
+
+class GridPart(Strict):
+    grid: Grid
+
+
+class QuestionsPart(Strict):
+    questions: QuestionSet
+
+
+class ChoicePart(Strict):
+    choice: Choice
+
+
+class HeadingPart(Strict):
+    heading: str = Field(description="A heading inside the form, e.g. 'Action Plan'.")
+
+
+class TextPart(Strict):
+    text: Markdown = Field(description="An instruction or statement printed with the form.")
+
+
+_PART_KEYS = {
+    "fields": "part-fields", "assessors": "part-assessors", "grid": "part-grid",
+    "questions": "part-questions", "choice": "part-choice", "heading": "part-heading", "text": "part-text",
+}
+
+
+def _part_kind(value: Any) -> str | None:
+    if isinstance(value, dict):
+        return next((tag for key, tag in _PART_KEYS.items() if key in value), "part-text")
+    return None
+
+
+Part = Annotated[
+    Union[
+        Annotated[FieldsPart, Tag("part-fields")],
+        Annotated[AssessorsPart, Tag("part-assessors")],
+        Annotated[GridPart, Tag("part-grid")],
+        Annotated[QuestionsPart, Tag("part-questions")],
+        Annotated[ChoicePart, Tag("part-choice")],
+        Annotated[HeadingPart, Tag("part-heading")],
+        Annotated[TextPart, Tag("part-text")],
+    ],
+    Discriminator(_part_kind),
+]
+PART_TAGS = frozenset(_PART_KEYS.values())
+
+
 class EIA(Strict):
+    """The assessment as its form lays it out: a title, then its parts in the form's order."""
+
     title: str | None = Field(
         default=None, description="The form's own title; omit when the section holding it already names it."
     )
     subtitle: str | None = None
-    details: list[FormField] = Field(default_factory=list, description="Activity, date completed, lead, aims…")
-    assessors_title: str | None = None
-    assessors: list[Assessor] = Field(default_factory=list)
     completed_on: PolicyDate | None = None
-    grid: Grid | None = None
-    questions: QuestionSet | None = None
-    choices: list[Choice] = Field(default_factory=list)
-    follow_up: list[FormField] = Field(default_factory=list, description="Questions after the grid.")
-    notes: list[Markdown] = Field(default_factory=list, description="Statements printed with the form.")
+    parts: list[Part] = Field(description="The form's parts in its order: fields, assessors, grid, questions, choice, heading, text.")
     note: Note
+
+    def characteristics(self) -> set[str]:
+        """The protected characteristics the grid rows and questions cover."""
+        covered: set[str] = set()
+        stack: list[Question] = []
+        for part in self.parts:
+            if isinstance(part, GridPart):
+                covered |= {row.characteristic for row in part.grid.rows if row.characteristic}
+            elif isinstance(part, QuestionsPart):
+                stack.extend(part.questions.questions)
+        while stack:
+            q = stack.pop()
+            if q.characteristic:
+                covered.add(q.characteristic)
+            stack.extend(q.questions)
+        return covered
 
 
 Question.model_rebuild()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from docx.shared import Pt
 
+from policygen.model.eia import AssessorsPart, ChoicePart, FieldsPart, GridPart, HeadingPart, QuestionsPart
 from policygen.model.organisation import Numbering
 from policygen.render import docx_xml as X
 from policygen.render.docx_styles import (
@@ -238,38 +239,39 @@ class Parts:
             w.heading(level or 3, None, eia.title, "eia-title")
         if eia.subtitle:
             w.paragraph(eia.subtitle)
-        if eia.details:
-            rows = [[Cell(f.label, markdown=True, header=True), Cell(f.value or "", markdown=True)] for f in eia.details]
-            w.table(rows, alt="About this assessment", widths=FORM_WIDTHS)
-        if eia.assessors:
-            rows = [[Cell(a.name), Cell(a.job_role or ""), Cell(a.department or "")] for a in eia.assessors]
-            w.table(rows, header=["Name(s)", "Job role", "Department"],
-                    caption=eia.assessors_title or "Assessment carried out by")
-        if eia.grid:
-            g = eia.grid
-            rows = []
-            for r in g.rows:
-                ticks = [Cell(TICK if r.impact == i else "", centre=True) for i in ("positive", "neutral", "negative")]
-                rows.append([Cell(r.label, markdown=True, header=True)] + ticks + [Cell(r.evidence or "", markdown=True)])
-            w.table(rows, header=[g.group_label, g.positive_label, g.neutral_label, g.negative_label, g.evidence_label],
-                    caption=g.title or "Impact on equality groups")
-        if eia.questions:
-            qs = eia.questions
-            rows = []
-            for n, q in enumerate(qs.questions, 1):
-                rows.append(_question_row(f"{n}.", q))
-                rows.extend(_question_row("", s) for s in q.questions)
-            w.table(rows, header=["No.", qs.question_label, qs.answer_label, qs.comment_label],
-                    alt="Equality questions")
-        for ch in eia.choices:
-            cells = [Cell(ch.question, markdown=True, header=True)]
-            cells += [Cell(TICK if ch.chosen == o else "", centre=True) for o in ch.options]
-            w.table([cells], header=[""] + list(ch.options), alt=ch.question)
-        if eia.follow_up:
-            rows = [[Cell(f.label, markdown=True, header=True), Cell(f.value or "", markdown=True)] for f in eia.follow_up]
-            w.table(rows, alt="Follow-up", widths=FORM_WIDTHS)
-        for note in eia.notes:
-            w.markdown(note)
+        for part in eia.parts:
+            if isinstance(part, FieldsPart):
+                rows = [[Cell(f.label, markdown=True, header=True), Cell(f.value or "", markdown=True)] for f in part.fields]
+                w.table(rows, alt="Assessment details", widths=FORM_WIDTHS)
+            elif isinstance(part, AssessorsPart):
+                rows = [[Cell(a.name), Cell(a.job_role or ""), Cell(a.department or "")] for a in part.assessors]
+                w.table(rows, header=["Name(s)", "Job role", "Department"],
+                        caption=part.title or "Assessment carried out by")
+            elif isinstance(part, GridPart):
+                g = part.grid
+                rows = []
+                for r in g.rows:
+                    ticks = [Cell(TICK if r.impact == i else "", centre=True) for i in ("positive", "neutral", "negative")]
+                    rows.append([Cell(r.label, markdown=True, header=True)] + ticks + [Cell(r.evidence or "", markdown=True)])
+                w.table(rows, header=[g.group_label, g.positive_label, g.neutral_label, g.negative_label, g.evidence_label],
+                        caption=g.title or "Impact on equality groups")
+            elif isinstance(part, QuestionsPart):
+                qs = part.questions
+                rows = []
+                for n, q in enumerate(qs.questions, 1):
+                    rows.append(_question_row(f"{n}.", q))
+                    rows.extend(_question_row("", s) for s in q.questions)
+                w.table(rows, header=["No.", qs.question_label, qs.answer_label, qs.comment_label],
+                        alt="Equality questions")
+            elif isinstance(part, ChoicePart):
+                ch = part.choice
+                cells = [Cell(ch.question, markdown=True, header=True)]
+                cells += [Cell(TICK if ch.chosen == o else "", centre=True) for o in ch.options]
+                w.table([cells], header=[""] + list(ch.options), alt=ch.question)
+            elif isinstance(part, HeadingPart):
+                w.heading((level or 3) + (1 if eia.title else 0), None, part.heading, None)
+            else:
+                w.markdown(part.text)
 
 
 def _question_row(number: str, q) -> list[Cell]:

@@ -7,6 +7,7 @@ changed line. References are resolved to the words the documents show.
 
 from __future__ import annotations
 
+from policygen.model.eia import AssessorsPart, ChoicePart, FieldsPart, GridPart, HeadingPart, QuestionsPart
 from policygen.render import RenderContext
 from policygen.resolve import DocumentView
 from policygen.resolve.text import resolve_plain
@@ -85,33 +86,35 @@ class _Writer:
             self.heading(level, None, eia.title)
         if eia.subtitle:
             self.lines += [eia.subtitle, ""]
-        if eia.details:
-            self.lines += _table(["", ""], [[self.text(f.label), self.text(f.value or "")] for f in eia.details])
-        if eia.assessors:
-            self.lines += [eia.assessors_title or "Assessment carried out by", ""]
-            self.lines += _table(["Name(s)", "Job role", "Department"], [[a.name, a.job_role or "", a.department or ""] for a in eia.assessors])
-        if eia.grid:
-            g = eia.grid
-            if g.title:
-                self.lines += [g.title, ""]
-            tick = lambda r, i: "✓" if r.impact == i else ""  # noqa: E731
-            self.lines += _table(
-                [g.group_label, g.positive_label, g.neutral_label, g.negative_label, g.evidence_label],
-                [[self.text(r.label), tick(r, "positive"), tick(r, "neutral"), tick(r, "negative"), self.text(r.evidence or "")] for r in g.rows],
-            )
-        if eia.questions:
-            qs = eia.questions
-            rows = []
-            for i, q in enumerate(qs.questions, start=1):
-                rows.append([f"{i}.", self.text(q.question), ANSWERS[q.answer], self.text(q.comment or "")])
-                rows += [["", self.text(s.question), ANSWERS[s.answer], self.text(s.comment or "")] for s in q.questions]
-            self.lines += _table(["No.", qs.question_label, qs.answer_label, qs.comment_label], rows)
-        for ch in eia.choices:
-            self.lines += _table(["", *ch.options], [[self.text(ch.question), *("✓" if ch.chosen == o else "" for o in ch.options)]])
-        if eia.follow_up:
-            self.lines += _table(["", ""], [[self.text(f.label), self.text(f.value or "")] for f in eia.follow_up])
-        for note in eia.notes:
-            self.para(note)
+        for part in eia.parts:
+            if isinstance(part, FieldsPart):
+                self.lines += _table(["", ""], [[self.text(f.label), self.text(f.value or "")] for f in part.fields])
+            elif isinstance(part, AssessorsPart):
+                self.lines += [part.title or "Assessment carried out by", ""]
+                self.lines += _table(["Name(s)", "Job role", "Department"], [[a.name, a.job_role or "", a.department or ""] for a in part.assessors])
+            elif isinstance(part, GridPart):
+                g = part.grid
+                if g.title:
+                    self.lines += [g.title, ""]
+                tick = lambda r, i: "✓" if r.impact == i else ""  # noqa: E731
+                self.lines += _table(
+                    [g.group_label, g.positive_label, g.neutral_label, g.negative_label, g.evidence_label],
+                    [[self.text(r.label), tick(r, "positive"), tick(r, "neutral"), tick(r, "negative"), self.text(r.evidence or "")] for r in g.rows],
+                )
+            elif isinstance(part, QuestionsPart):
+                qs = part.questions
+                rows = []
+                for i, q in enumerate(qs.questions, start=1):
+                    rows.append([f"{i}.", self.text(q.question), ANSWERS[q.answer], self.text(q.comment or "")])
+                    rows += [["", self.text(s.question), ANSWERS[s.answer], self.text(s.comment or "")] for s in q.questions]
+                self.lines += _table(["No.", qs.question_label, qs.answer_label, qs.comment_label], rows)
+            elif isinstance(part, ChoicePart):
+                ch = part.choice
+                self.lines += _table(["", *ch.options], [[self.text(ch.question), *("✓" if ch.chosen == o else "" for o in ch.options)]])
+            elif isinstance(part, HeadingPart):
+                self.heading(level + 1 if eia.title else level, None, part.heading)
+            else:
+                self.para(part.text)
 
     def contents(self, entries, depth: int) -> None:
         for e in entries:

@@ -150,15 +150,7 @@ def _eia(doc: LoadedPolicy) -> Iterator[Problem]:
     if eia is None:
         yield doc.source.problem((), "no Equality Impact Assessment is recorded", warning=True)
         return
-    covered: set[str] = set()
-    if eia.grid:
-        covered |= {row.characteristic for row in eia.grid.rows if row.characteristic}
-    stack = list(eia.questions.questions) if eia.questions else []
-    while stack:
-        q = stack.pop()
-        if q.characteristic:
-            covered.add(q.characteristic)
-        stack.extend(q.questions)
+    covered = eia.characteristics()
     missing = [c for c in PROTECTED_CHARACTERISTICS if c not in covered]
     if missing:
         yield doc.source.problem(("eia",), f"does not cover the protected characteristics: {', '.join(missing)}")
