@@ -8,13 +8,14 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from policygen.load.source import Source
+from policygen.model.content import BLOCK_TAGS
 from policygen.model.eia import PART_TAGS
 from policygen.problems import Problem, ProblemsFound, suggest
 
 M = TypeVar("M", bound=BaseModel)
 
 # Tags pydantic adds to an error's location for a discriminated union member.
-_UNION_TAGS = {"clause", "table", "definitions", "include", "section", *PART_TAGS}
+_UNION_TAGS = {*BLOCK_TAGS, *PART_TAGS}
 
 
 @cache

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import total_ordering
-from typing import Annotated, Any
+from typing import Annotated, Any, Union
 
-from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, GetCoreSchemaHandler, GetJsonSchemaHandler, Tag
 from pydantic_core import core_schema
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -154,3 +154,19 @@ class LabelledField(Strict):
 
     label: str
     field: str = Field(description="Dotted path into the policy, e.g. document_control.reference.")
+
+
+def keyed_union(keys: list[tuple[str, str]], members: dict[str, type], default: str) -> Any:
+    """A union of models told apart by which key a mapping has, so the YAML needs no type field.
+
+    ``keys`` are (key, tag) pairs tried in order; ``members`` maps each tag to its model; a
+    mapping with none of the keys is ``default``. The tags also appear in error locations,
+    where the loader drops them (see policygen.load.models).
+    """
+
+    def kind(value: Any) -> str | None:
+        if isinstance(value, dict):
+            return next((tag for key, tag in keys if key in value), default)
+        return None
+
+    return Annotated[Union[tuple(Annotated[cls, Tag(tag)] for tag, cls in members.items())], Discriminator(kind)]

@@ -8,11 +8,11 @@ sheet), and one with ``blocks`` or ``title`` a (sub)section.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Literal
 
-from pydantic import Discriminator, Field, Tag
+from pydantic import Field
 
-from policygen.model.base import Markdown, Note, Slug, Strict, Topics
+from policygen.model.base import Markdown, Note, Slug, Strict, Topics, keyed_union
 
 SectionKind = Literal[
     "introduction", "purpose", "scope", "definitions", "responsibilities", "policy",
@@ -80,25 +80,13 @@ class Section(Strict):
     note: Note
 
 
-def _block_kind(value: Any) -> str | None:
-    if isinstance(value, dict):
-        for key, tag in (("include", "include"), ("terms", "definitions"), ("rows", "table"), ("blocks", "section"), ("title", "section"), ("text", "clause")):
-            if key in value:
-                return tag
-        return "clause"
-    return None
+BLOCK_TAGS = ("clause", "table", "definitions", "include", "section")
 
-
-Block = Annotated[
-    Union[
-        Annotated[Clause, Tag("clause")],
-        Annotated[Table, Tag("table")],
-        Annotated[Definitions, Tag("definitions")],
-        Annotated[Include, Tag("include")],
-        Annotated[Section, Tag("section")],
-    ],
-    Discriminator(_block_kind),
-]
+Block = keyed_union(
+    [("include", "include"), ("terms", "definitions"), ("rows", "table"), ("blocks", "section"), ("title", "section"), ("text", "clause")],
+    {"clause": Clause, "table": Table, "definitions": Definitions, "include": Include, "section": Section},
+    default="clause",
+)
 
 Section.model_rebuild()
 

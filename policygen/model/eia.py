@@ -8,11 +8,11 @@ whatever wording the organisation uses.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Literal
 
-from pydantic import Discriminator, Field, Tag
+from pydantic import Field
 
-from policygen.model.base import Markdown, Note, PolicyDate, Strict
+from policygen.model.base import Markdown, Note, PolicyDate, Strict, keyed_union
 
 Characteristic = Literal[
     "age", "disability", "gender-reassignment", "marriage-civil-partnership",
@@ -106,31 +106,17 @@ class TextPart(Strict):
     text: Markdown = Field(description="An instruction or statement printed with the form.")
 
 
-_PART_KEYS = {
-    "fields": "part-fields", "assessors": "part-assessors", "grid": "part-grid",
-    "questions": "part-questions", "choice": "part-choice", "heading": "part-heading", "text": "part-text",
-}
+_PART_KEYS = ["fields", "assessors", "grid", "questions", "choice", "heading", "text"]
+PART_TAGS = frozenset(f"part-{key}" for key in _PART_KEYS)
 
-
-def _part_kind(value: Any) -> str | None:
-    if isinstance(value, dict):
-        return next((tag for key, tag in _PART_KEYS.items() if key in value), "part-text")
-    return None
-
-
-Part = Annotated[
-    Union[
-        Annotated[FieldsPart, Tag("part-fields")],
-        Annotated[AssessorsPart, Tag("part-assessors")],
-        Annotated[GridPart, Tag("part-grid")],
-        Annotated[QuestionsPart, Tag("part-questions")],
-        Annotated[ChoicePart, Tag("part-choice")],
-        Annotated[HeadingPart, Tag("part-heading")],
-        Annotated[TextPart, Tag("part-text")],
-    ],
-    Discriminator(_part_kind),
-]
-PART_TAGS = frozenset(_PART_KEYS.values())
+Part = keyed_union(
+    [(key, f"part-{key}") for key in _PART_KEYS],
+    {
+        "part-fields": FieldsPart, "part-assessors": AssessorsPart, "part-grid": GridPart,
+        "part-questions": QuestionsPart, "part-choice": ChoicePart, "part-heading": HeadingPart, "part-text": TextPart,
+    },
+    default="part-text",
+)
 
 
 class EIA(Strict):
