@@ -19,6 +19,12 @@ from policygen.load.document import LoadedPolicy, Loader
 from policygen.project import PACKAGE_TEMPLATES, Project
 
 SUBDIR = "compare"
+# Side by side stops being readable, and the page stops being small, past this many
+# organisations: a larger library compares chosen ones with `policygen compare --orgs`.
+MAX_ORGS_ON_PAGE = 30
+# Pairs of similar clauses shown per topic on the page: a library of hundreds of
+# organisations has thousands; the command line lists every one.
+PAIRS_SHOWN = 12
 
 
 def template_dirs(project: Project) -> list[Path]:
@@ -55,7 +61,7 @@ def render_page(cmp: Comparison, dirs: list[Path]) -> bytes:
     env.filters["md_inline"] = md_inline
     env.filters["href"] = href
     env.filters["score"] = lambda s: f"{s:.2f}"
-    return env.get_template("compare.html.j2").render(cmp=cmp).encode("utf-8")
+    return env.get_template("compare.html.j2").render(cmp=cmp, pairs_shown=PAIRS_SHOWN).encode("utf-8")
 
 
 def render_pages(project: Project, docs: list[LoadedPolicy]) -> list[tuple[Path, bytes]]:
@@ -64,7 +70,8 @@ def render_pages(project: Project, docs: list[LoadedPolicy]) -> list[tuple[Path,
     For ``policygen build``: add these to what it writes after rendering the
     policies. A policy id gets its page only when ``docs`` hold every
     organisation that has it, so a narrowed build (``policygen build lchs``)
-    never overwrites the full comparison with a one-organisation page.
+    never overwrites the full comparison with a one-organisation page. A policy
+    held by more than MAX_ORGS_ON_PAGE organisations gets no page.
     """
     from policygen.write import output_path
 
@@ -79,7 +86,7 @@ def render_pages(project: Project, docs: list[LoadedPolicy]) -> list[tuple[Path,
     return [
         (output_path(project.build_dir, *page_path(pid)), render_page(compare(group, vocabulary), dirs))
         for pid, group in sorted(by_policy.items())
-        if {d.target.org_id for d in group} == set(owners.get(pid, []))
+        if {d.target.org_id for d in group} == set(owners.get(pid, [])) and len(group) <= MAX_ORGS_ON_PAGE
     ]
 
 

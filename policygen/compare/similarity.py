@@ -92,16 +92,19 @@ class Similarity:
 
     def pairs(self, units: list[Unit], min_score: float) -> list[Pair]:
         """Pairs of units from different organisations scoring at least ``min_score``, best first."""
-        out: list[Pair] = []
+        import numpy as np
+
         scores = self._scores(units, units)
-        for i, a in enumerate(units):
-            for j in range(i + 1, len(units)):
-                b = units[j]
-                if a.org == b.org:
-                    continue
-                s = round(float(scores[i, j]), 2)
-                if s >= min_score:
-                    out.append(Pair(a.key, b.key, s))
+        orgs = np.array([u.org for u in units], dtype=object)
+        # Candidates found in bulk (a library has thousands of clauses); the rounding that decides
+        # the cut is then done exactly as it is shown.
+        upper = np.triu(scores, k=1)
+        rows, cols = np.nonzero((upper >= min_score - 0.01) & (orgs[:, None] != orgs[None, :]))
+        out: list[Pair] = []
+        for i, j in zip(rows.tolist(), cols.tolist()):
+            s = round(float(scores[i, j]), 2)
+            if s >= min_score:
+                out.append(Pair(units[i].key, units[j].key, s))
         return sorted(out, key=lambda p: (-p.score, p.a, p.b))
 
 
