@@ -129,3 +129,13 @@ def test_commands_that_do_not_render_do_not_import_renderers(command):
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_a_policy_with_errors_is_reported_and_the_others_still_build(project, capsys):
+    path = project / "organisations" / "cpss" / "social-media.yaml"
+    path.write_text(path.read_text().replace("title: Scope", "titel: Scope", 1))
+    code, wrote, err = _build(project, capsys)
+    assert code == 1
+    assert re.search(r"organisations/cpss/social-media\.yaml:\d+: sections\[\d+\]\.titel: unknown key", err)
+    assert "build/lchs/social-media.html" in wrote and not any("/cpss/" in w for w in wrote)
+    assert "build/index.html" not in wrote  # the register waits until every policy is valid
