@@ -24,8 +24,8 @@ from policygen.render.docx_styles import (
 )
 from policygen.render.docx_tables import Cell
 from policygen.render.docx_text import Writer, heading_text
-from policygen.render.html import ANSWERS
 from policygen.resolve import DocumentView
+from policygen.resolve.values import answer_text
 from policygen.resolve.view import ContentsEntry, Node
 
 TICK = "\u2713"
@@ -275,7 +275,7 @@ class Parts:
 
 
 def _question_row(number: str, q) -> list[Cell]:
-    return [Cell(number), Cell(q.question, markdown=True), Cell(ANSWERS.get(q.answer or "", q.answer or "")),
+    return [Cell(number), Cell(q.question, markdown=True), Cell(answer_text(q.answer)),
             Cell(q.comment or "", markdown=True)]
 
 

@@ -9,9 +9,7 @@ from policygen.render import RenderContext
 from policygen.render.templating import environment
 from policygen.resolve import DocumentView
 from policygen.resolve.text import PARSER, parse
-
-ANSWERS = {"yes": "Yes", "no": "No", "na": "NA", "": ""}
-
+from policygen.resolve.values import answer_text
 
 def _render_xref(_renderer, tokens, idx, _options, _env) -> str:
     meta = tokens[idx].meta
@@ -41,7 +39,7 @@ def html_page(
     env = environment(ctx.template_dirs, "html")
     env.filters["md"] = markdown_html
     env.filters["md_inline"] = markdown_inline_html
-    env.filters["answer"] = lambda a: ANSWERS.get(a, a)
+    env.filters["answer"] = answer_text
     return env.get_template("policy.html.j2").render(
         doc=doc, paged=paged, fonts=fonts or [], families=families or []
     )

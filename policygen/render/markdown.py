@@ -11,9 +11,9 @@ from policygen.model.eia import AssessorsPart, ChoicePart, FieldsPart, GridPart,
 from policygen.render import RenderContext
 from policygen.resolve import DocumentView
 from policygen.resolve.text import resolve_plain
+from policygen.resolve.values import answer_text
 from policygen.resolve.view import Node
 
-ANSWERS = {"yes": "Yes", "no": "No", "na": "NA", None: ""}
 
 
 def _cell(text: str | None) -> str:
@@ -105,8 +105,8 @@ class _Writer:
                 qs = part.questions
                 rows = []
                 for i, q in enumerate(qs.questions, start=1):
-                    rows.append([f"{i}.", self.text(q.question), ANSWERS[q.answer], self.text(q.comment or "")])
-                    rows += [["", self.text(s.question), ANSWERS[s.answer], self.text(s.comment or "")] for s in q.questions]
+                    rows.append([f"{i}.", self.text(q.question), answer_text(q.answer), self.text(q.comment or "")])
+                    rows += [["", self.text(s.question), answer_text(s.answer), self.text(s.comment or "")] for s in q.questions]
                 self.lines += _table(["No.", qs.question_label, qs.answer_label, qs.comment_label], rows)
             elif isinstance(part, ChoicePart):
                 ch = part.choice

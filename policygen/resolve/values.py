@@ -25,6 +25,14 @@ def format_date(date: PolicyDate, style: str) -> str:
     return f"{day} {date.month_name} {date.year}"
 
 
+ANSWERS = {"yes": "Yes", "no": "No", "na": "NA"}
+
+
+def answer_text(answer: str | None) -> str:
+    """How a yes / no / na answer reads in every format."""
+    return ANSWERS.get(answer or "", answer or "")
+
+
 def format_value(value: Any, org: Organisation) -> str:
     """Any field value as display text; '' for an absent value."""
     if value is None:
