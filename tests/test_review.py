@@ -136,3 +136,13 @@ def test_version_numbering(current, kind, expected):
 def test_shipped_files_round_trip_byte_for_byte(path):
     text = path.read_text(encoding="utf-8")
     assert edit.dump(edit.load(text)) == text
+
+
+@pytest.mark.parametrize("args", [["--next-review", "2029-13"], ["--date", "2026-02-30"], ["--ratified-on", "soon"]])
+def test_a_bad_date_argument_is_a_usage_error_and_writes_nothing(acme, capsys, args):
+    before = _file(acme).read_bytes()
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--root", str(acme), "review", "acme/social-media", *args])
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2 and "Traceback" not in err and args[0] in err
+    assert _file(acme).read_bytes() == before

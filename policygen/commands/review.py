@@ -12,7 +12,7 @@ import datetime as dt
 import difflib
 import sys
 
-from policygen.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from policygen.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, date_argument, day_argument
 
 
 def register(sub) -> None:
@@ -23,7 +23,7 @@ def register(sub) -> None:
     kind.add_argument("--minor", dest="kind", action="store_const", const="minor", help="a minor approved change: 1.0 → 1.1")
     kind.add_argument("--draft", dest="kind", action="store_const", const="draft", help="a draft: 0.1 → 0.2 (status draft, no approval)")
     p.add_argument("--version", help="the new version, instead of working it out")
-    p.add_argument("--date", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="date of the approval (default: today)")
+    p.add_argument("--date", type=day_argument, metavar="YYYY-MM-DD", help="date of the approval (default: today)")
     p.add_argument("--description", default="Review", help="what changed, for the version control row (default: Review)")
     sections = p.add_mutually_exclusive_group()
     sections.add_argument("--sections", help="sections or paragraphs changed, e.g. '5.3; 7.2'")
@@ -31,9 +31,9 @@ def register(sub) -> None:
     p.add_argument("--author", help="author of the change (default: the policy's author)")
     p.add_argument("--approved-by", metavar="BODY", help="approving body (default: the one on record)")
     p.add_argument("--ratified-by", metavar="BODY", help="ratifying body, if ratified")
-    p.add_argument("--ratified-on", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="ratification date")
-    p.add_argument("--issued", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="issue date (default, where the policy records one: the approval or ratification date)")
-    p.add_argument("--next-review", metavar="YYYY-MM[-DD]", help="fix the next review date instead of deriving it from the rule")
+    p.add_argument("--ratified-on", type=day_argument, metavar="YYYY-MM-DD", help="ratification date")
+    p.add_argument("--issued", type=day_argument, metavar="YYYY-MM-DD", help="issue date (default, where the policy records one: the approval or ratification date)")
+    p.add_argument("--next-review", type=date_argument, metavar="YYYY-MM[-DD]", help="fix the next review date instead of deriving it from the rule")
     p.add_argument("--dry-run", action="store_true", help="show the change, write nothing")
     p.add_argument("--build", action="store_true", help="rebuild the policy in every format after recording")
 

@@ -8,7 +8,7 @@ import io
 import json
 import sys
 
-from policygen.commands import EXIT_OK, EXIT_PROBLEMS
+from policygen.commands import EXIT_OK, EXIT_PROBLEMS, day_argument
 
 COLUMNS = ["Organisation", "Policy", "Reference", "Version", "Status", "Approved", "Next review", "State"]
 
@@ -16,7 +16,7 @@ COLUMNS = ["Organisation", "Policy", "Reference", "Version", "Status", "Approved
 def register(sub) -> None:
     p = sub.add_parser("status", help="the policy register: what is current, due or overdue for review")
     p.add_argument("targets", nargs="*", metavar="ORG[/POLICY]", help="limit to these (default: all)")
-    p.add_argument("--as-of", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="the day to judge from (default: today)")
+    p.add_argument("--as-of", type=day_argument, metavar="YYYY-MM-DD", help="the day to judge from (default: today)")
     p.add_argument("--within", type=int, default=90, metavar="DAYS", help="call a review 'due' this many days ahead (default: 90)")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 
-from policygen.commands import EXIT_OK
+from policygen.commands import EXIT_OK, day_argument
 from policygen.commands.report import report
 
 
@@ -12,7 +11,7 @@ def register(sub) -> None:
     p = sub.add_parser("validate", help="check policies and report every problem, one per line")
     p.add_argument("targets", nargs="*", metavar="ORG[/POLICY]", help="limit to these (default: all)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    p.add_argument("--as-of", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="date for review-date warnings (default: today)")
+    p.add_argument("--as-of", type=day_argument, metavar="YYYY-MM-DD", help="date for review-date warnings (default: today)")
 
 
 def run(args, project) -> int:
