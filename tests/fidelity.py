@@ -17,36 +17,41 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+# Each organisation keeps its source beside its data: organisations/<org>/sources/<policy>.txt.
+ORGANISATIONS = Path(__file__).resolve().parents[1] / "organisations"
 
 
 @dataclass
 class Seed:
     org: str
-    file: str
+    policy: str
     # Lines that are conversion noise, each with the reason it is skipped.
     skip: dict[str, str] = field(default_factory=dict)
     # (first line, line after the last) regexes of a typed contents page: generated instead.
     contents: tuple[str, str] | None = None
 
+    @property
+    def source(self) -> Path:
+        return ORGANISATIONS / self.org / "sources" / f"{self.policy}.txt"
+
 
 SEED_LIST = [
-    Seed("cpss", "000_f155887baff86456.txt"),
+    Seed("cpss", "social-media"),
     Seed(
-        "swlccg", "001_27062c221f90e5f7.txt",
+        "swlccg", "social-media",
         contents=(r"^Contents$", r"^1\. Introduction$"),
     ),
     Seed(
-        "focus", "002_66410ecd589d1895.txt",
+        "focus", "social-media",
         contents=(r"^Contents$", r"^1\. INTRODUCTION$"),
     ),
     Seed(
-        "lchs", "003_90a25c3468a5b803.txt",
+        "lchs", "social-media",
         skip={r"^\d+(\t)*$": "empty version-control rows 5-19, a Word artefact"},
         contents=(r"^- i\. \*\*Version control sheet\*\*$", r"^1 Introduction$"),
     ),
     Seed(
-        "eput", "004_9b54533f69562b0c.txt",
+        "eput", "social-media",
         skip={
             r"^## CPG58 - SOCIAL MEDIA PROCEDURE$": "a running page header caught mid-text by the conversion",
         },
@@ -91,7 +96,7 @@ def _clean(line: str) -> str:
 
 def fragments(seed: Seed) -> list[str]:
     """The seed's sentences and table cells, noise removed."""
-    lines = (SEEDS / seed.file).read_text(encoding="utf-8").splitlines()
+    lines = seed.source.read_text(encoding="utf-8").splitlines()
     out: list[str] = []
     in_contents = False
     for raw in lines:
