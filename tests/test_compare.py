@@ -255,17 +255,19 @@ def test_accept_suggestions_writes_only_topic_lines(with_new_org, capsys):
     assert main(["--root", str(with_new_org), "compare", "--accept-suggestions", "--show", "matrix"]) == 0
     err = capsys.readouterr().err
     assert "newlpc/social-media.yaml: complaints (NLPC 1.2): topics: [public-complaints] (similarity" in err
+    # speaking-up is most like EPUT's whistleblowing clause, tagged with two topics: a tie, left alone
+    assert "speaking-up (NLPC 1.3): tie between raising-concerns and whistleblowing" in err
     after = path.read_text(encoding="utf-8").splitlines()
     before = UNTAGGED.splitlines()
     added = [line for line in after if line not in before]
-    # one line added after `- id: complaints`, and `topics: []` filled in for speaking-up
-    assert len(after) == len(before) + 1 and len(added) == 2
-    assert all(re.fullmatch(r"        topics: \[[a-z-]+\]", a) for a in added)
-    assert [line for line in before if line not in after] == ["        topics: []"]
+    # one line added after `- id: complaints`; nothing else changed
+    assert len(after) == len(before) + 1 and added == ["        topics: [public-complaints]"]
+    assert [line for line in before if line not in after] == []
     assert main(["--root", str(with_new_org), "validate", "newlpc"]) == 0
     capsys.readouterr()
-    assert main(["--root", str(with_new_org), "compare", "--show", "suggestions", "--no-page"]) == 0
-    assert "Every clause has at least one topic." in capsys.readouterr().out
+    assert main(["--root", str(with_new_org), "compare", "--show", "suggestions", "-f", "csv", "--no-page"]) == 0
+    still_untagged = {r["clause_id"] for r in csv.DictReader(io.StringIO(capsys.readouterr().out))}
+    assert still_untagged == {"speaking-up"}
 
 
 # --- the page ----------------------------------------------------------------------------------------

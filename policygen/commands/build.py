@@ -41,10 +41,9 @@ def run(args, project) -> int:
         for path in result.written:
             print(f"wrote {path}")
         print(f"{len(result.written)} written, {result.unchanged} unchanged ({result.rendered} rendered)", file=sys.stderr)
-    if code != EXIT_OK or result.failed:
-        print("documents with problems were not built", file=sys.stderr)
-        return EXIT_PROBLEMS
-    return EXIT_OK
+    if code != EXIT_OK:
+        print("policies with errors were not built; the others were", file=sys.stderr)
+    return EXIT_PROBLEMS if code != EXIT_OK or result.failed else EXIT_OK
 
 
 def _strict_ok(args, project) -> bool:

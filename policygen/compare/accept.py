@@ -15,8 +15,14 @@ from policygen.write import write_if_changed
 
 
 def accept_suggestions(cmp: Comparison) -> list[str]:
-    """Apply the best suggestion to every untagged clause; one line of report per clause."""
+    """Apply the best suggestion to every untagged clause; one line of report per clause and per file.
+
+    A clause whose best suggestions score the same (its nearest clause has two
+    topics, say) is a tie: which topic it is about is the author's call, so
+    it is reported with every tied topic and left untagged.
+    """
     report: list[str] = []
+    tagged = 0
     for org in cmp.orgs:
         untagged = [u for u in org.units if not u.topics]
         if not untagged:
@@ -24,27 +30,37 @@ def accept_suggestions(cmp: Comparison) -> list[str]:
         doc = org.doc
         locs = {getattr(item.block, "id", None): item.loc for item in iter_blocks(doc.model)}
         path = doc.target.policy_file
+        shown = f"{path.parent.name}/{path.name}"
         text = path.read_text(encoding="utf-8")
         lines = text.splitlines(keepends=True)
         tree = edit_yaml.load(text)  # ruamel's round-trip tree: the line and column of every key
         edits: list[tuple[int, bool, str]] = []  # (0-based line, replace?, new line)
         for unit in untagged:
             suggestions = cmp.suggestions(unit)
-            where = f"{path.parent.name}/{path.name}: {unit.id} ({org.short} {unit.cite})"
+            where = f"{shown}: {unit.id} ({org.short} {unit.cite})"
             if not suggestions:
                 report.append(f"{where}: no suggestion, left untagged")
                 continue
             best = suggestions[0]
-            node = _node(tree, locs[unit.id])
-            edit = _edit(node, lines, best.topic)
+            tied = [s.topic for s in suggestions if s.score == best.score]
+            if len(tied) > 1:
+                report.append(f"{where}: tie between {' and '.join(tied)} (similarity {best.score:.2f}), left untagged; add the right one by hand")
+                continue
+            edit = _edit(_node(tree, locs[unit.id]), lines, best.topic)
             if edit is None:
                 report.append(f"{where}: not written (its YAML is not in block style); add topics: [{best.topic}] by hand")
                 continue
             edits.append(edit)
             report.append(f"{where}: topics: [{best.topic}] (similarity {best.score:.2f})")
-        for line, replace, text in sorted(edits, reverse=True):
-            lines[line:line + 1 if replace else line] = [text]
-        write_if_changed(path, "".join(lines).encode("utf-8"))
+        for line, replace, new_line in sorted(edits, reverse=True):
+            lines[line:line + 1 if replace else line] = [new_line]
+        if edits and write_if_changed(path, "".join(lines).encode("utf-8")):
+            report.append(f"wrote organisations/{shown}: {len(edits)} clause{'s' if len(edits) != 1 else ''} tagged")
+            tagged += len(edits)
+    if not report:
+        return [f"{cmp.title}: every clause has a topic, nothing written"]
+    left = sum(1 for line in report if "left untagged" in line or "not written" in line)
+    report.append(f"{cmp.title}: {tagged} clause{'s' if tagged != 1 else ''} tagged, {left} left untagged")
     return report
 
 

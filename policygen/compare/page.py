@@ -14,7 +14,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from policygen.compare.comparison import Comparison, compare, policy_ids
-from policygen.compare.units import Unit
+from policygen.compare.units import OrgPolicy
 from policygen.load.document import LoadedPolicy, Loader
 from policygen.project import PACKAGE_TEMPLATES, Project
 
@@ -38,30 +38,34 @@ def page_path(policy_id: str) -> tuple[str, str]:
 
 
 def render_page(cmp: Comparison, dirs: list[Path]) -> bytes:
-    from policygen.render.html import markdown_html
     from policygen.render.templating import environment
 
-    def href(unit: Unit) -> str:
-        return f"../{cmp.org(unit.org).html_path}#{unit.anchor}"
-
-    def md(text: str, unit: Unit) -> Markup:
-        """Clause Markdown → HTML; in-page references point into the organisation's own page."""
-        org = cmp.org(unit.org)
-        html = str(markdown_html(text, org.view))
-        return Markup(html.replace('href="#', f'href="../{org.html_path}#'))
-
-    def md_inline(text: str, unit: Unit) -> Markup:
-        html = str(md(text, unit)).strip()
-        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-            html = html[3:-4]
-        return Markup(html)
-
     env = environment(dirs, SUBDIR)
-    env.filters["md"] = md
-    env.filters["md_inline"] = md_inline
-    env.filters["href"] = href
-    env.filters["score"] = lambda s: f"{s:.2f}"
+    # The environment (and the macros module it imports) is shared by every page of a
+    # build, so its filters must hold no page's state: each takes the organisation it needs.
+    env.filters["md"] = _md
+    env.filters["md_inline"] = _md_inline
+    env.filters["score"] = _score
     return env.get_template("compare.html.j2").render(cmp=cmp, pairs_shown=PAIRS_SHOWN).encode("utf-8")
+
+
+def _md(text: str, org: OrgPolicy) -> Markup:
+    """Clause Markdown → HTML; in-page references point into the organisation's own page."""
+    from policygen.render.html import markdown_html
+
+    html = str(markdown_html(text, org.view))
+    return Markup(html.replace('href="#', f'href="../{org.html_path}#'))
+
+
+def _md_inline(text: str, org: OrgPolicy) -> Markup:
+    html = str(_md(text, org)).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
+def _score(score: float) -> str:
+    return f"{score:.2f}"
 
 
 def render_pages(project: Project, docs: list[LoadedPolicy]) -> list[tuple[Path, bytes]]:
@@ -71,7 +75,8 @@ def render_pages(project: Project, docs: list[LoadedPolicy]) -> list[tuple[Path,
     policies. A policy id gets its page only when ``docs`` hold every
     organisation that has it, so a narrowed build (``policygen build lchs``)
     never overwrites the full comparison with a one-organisation page. A policy
-    held by more than MAX_ORGS_ON_PAGE organisations gets no page.
+    only one organisation holds has nothing to be compared with, and one held by
+    more than MAX_ORGS_ON_PAGE organisations would be unreadable: neither gets a page.
     """
     from policygen.write import output_path
 
@@ -86,7 +91,7 @@ def render_pages(project: Project, docs: list[LoadedPolicy]) -> list[tuple[Path,
     return [
         (output_path(project.build_dir, *page_path(pid)), render_page(compare(group, vocabulary), dirs))
         for pid, group in sorted(by_policy.items())
-        if {d.target.org_id for d in group} == set(owners.get(pid, [])) and len(group) <= MAX_ORGS_ON_PAGE
+        if {d.target.org_id for d in group} == set(owners.get(pid, [])) and 2 <= len(group) <= MAX_ORGS_ON_PAGE
     ]
 
 
