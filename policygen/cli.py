@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -38,7 +39,14 @@ def main(argv: list[str] | None = None) -> int:
     project = Project(Path(args.root).resolve())
     command = importlib.import_module(f"policygen.commands.{args.command}")
     try:
-        return command.run(args, project)
+        code = command.run(args, project)
+        sys.stdout.flush()  # inside the try: a reader that has gone shows here, not at exit
+        return code
+    except BrokenPipeError:
+        # `policygen status | head`: the reader has all it wanted. Nothing more to say, and
+        # stdout goes nowhere so that Python's own flush at exit cannot complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except KeyboardInterrupt:
         print("interrupted; nothing half-written was left behind", file=sys.stderr)
         return 130
