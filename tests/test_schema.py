@@ -42,6 +42,7 @@ def test_yaml_points_editors_at_the_schema(path: Path):
 # --- The schema as an editor uses it: validated with jsonschema (Draft 2020-12) ---------------
 
 import json
+import re
 
 from jsonschema import Draft202012Validator
 
@@ -331,3 +332,28 @@ def test_topics_and_role_keys_autocomplete():
     role = schema["$defs"][person_role["$ref"].rsplit("/", 1)[1]]
     assert set(role["examples"]) == role_keys
     assert "enum" not in role, "a role key from another register must not make a file invalid"
+
+
+@pytest.mark.parametrize("old, new", [("every: 2 years", "every: 2 Years"), ("first: 12 months", "first: 12 MONTHS")])
+def test_what_policygen_accepts_the_schema_accepts(scratch: Path, capsys, old, new):
+    """Read with any capitals by policygen, so an editor must not flag them either."""
+    policy = scratch / "organisations" / "northway" / "records-retention.yaml"
+    policy.write_text(SCRATCH_POLICY.replace(old, new), encoding="utf-8")
+    assert main(["--root", str(scratch), "validate"]) == 0, capsys.readouterr().err
+    assert _editor_errors(scratch, policy) == []
+
+
+def test_schema_is_not_written_from_a_register_that_does_not_load(scratch: Path, capsys):
+    """A broken roles register would leave its keys out of the schema: reported, nothing written."""
+    org = scratch / "organisations" / "northway" / "organisation.yaml"
+    org.write_text(SCRATCH_ORG.replace("  siro-office:\n", "  siro-office:\n    titel: SIRO\n"), encoding="utf-8")
+    schema_dir = scratch / "schema"
+    (schema_dir / "policy.schema.json").write_text("{}")  # out of date, yet not to be replaced
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in schema_dir.iterdir()}
+    capsys.readouterr()
+    for args in (["schema"], ["schema", "--check"]):
+        assert main(["--root", str(scratch), *args]) == 1
+        err = capsys.readouterr().err
+        assert "Traceback" not in err
+        assert re.search(r"^organisations/northway/organisation\.yaml:\d+: roles\.siro-office\.titel: unknown key", err, re.M), err
+    assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in schema_dir.iterdir()} == before
