@@ -190,7 +190,7 @@ def keyed_union(keys: list[tuple[str, str]], members: dict[str, type], default: 
     return Annotated[
         Union[tuple(Annotated[cls, Tag(tag)] for tag, cls in members.items())],
         Discriminator(kind),
-        _KeyedJsonSchema(keys, default),
+        _KeyedJsonSchema(keys, members, default),
     ]
 
 
@@ -201,18 +201,28 @@ class _KeyedJsonSchema:
     ``text`` is both a clause and an untitled section), so every such block failed ``oneOf`` in
     an editor. The chain picks exactly the member the discriminator picks, and a mistake is
     reported against that member alone (``'txet' was unexpected``), not as "matches none".
+
+    An editor completes only the keys of the member chosen so far, the default one for a new
+    item, so that branch also lists the deciding keys (constraint-free: none of them can be
+    present there) with the kind each one makes.
     """
 
-    def __init__(self, keys: list[tuple[str, str]], default: str) -> None:
-        self.keys, self.default = keys, default
+    def __init__(self, keys: list[tuple[str, str]], members: dict[str, type], default: str) -> None:
+        self.keys, self.members, self.default = keys, members, default
 
     def __get_pydantic_json_schema__(self, core: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
         refs = {tag: handler(choice) for tag, choice in core["choices"].items()}
         runs = [(tag, [key for key, _ in run]) for tag, run in groupby(self.keys, key=lambda pair: pair[1])]
         while runs and runs[-1][0] == self.default:
             runs.pop()  # the default member's own keys lead where no key leads anyway
-        schema = refs[self.default]
+        hints = {key: {"description": self._decides(tag)} for tag, run_keys in runs for key in run_keys}
+        schema = {**refs[self.default], "properties": hints}
         for tag, run_keys in reversed(runs):
             present = {"required": run_keys} if len(run_keys) == 1 else {"anyOf": [{"required": [k]} for k in run_keys]}
             schema = {"if": present, "then": refs[tag], "else": schema}
         return schema
+
+    def _decides(self, tag: str) -> str:
+        cls = self.members[tag]
+        doc = (cls.__doc__ or "").strip().split("\n")[0]
+        return f"This key decides the kind: {cls.__name__}" + (f". {doc}" if doc else ".")
