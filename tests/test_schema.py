@@ -1,11 +1,17 @@
-"""The JSON Schema in schema/ matches the models, and every YAML file points at it."""
+"""The JSON Schema in schema/ matches the models, every YAML file points at it, and it works in an editor."""
 
+import json
+import re
+import shutil
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
 
 from conftest import ROOT
 from policygen.cli import main
+from policygen.load.source import read_source
+from policygen.model import Organisation, Policy, Vocabulary
 from policygen.project import Project
 from policygen.schema import project_registers, schema_files, stale_schemas
 
@@ -40,14 +46,6 @@ def test_yaml_points_editors_at_the_schema(path: Path):
 
 
 # --- The schema as an editor uses it: validated with jsonschema (Draft 2020-12) ---------------
-
-import json
-import re
-
-from jsonschema import Draft202012Validator
-
-from policygen.load.source import read_source
-from policygen.model import Organisation, Policy, Vocabulary
 
 
 def _schema_for(root: Path, path: Path) -> Draft202012Validator:
@@ -225,13 +223,11 @@ notes:
 @pytest.fixture
 def scratch(tmp_path: Path) -> Path:
     """A library that is not the shipped one, with its schema generated as a user would."""
-    from conftest import scratch_project
-
-    scratch_project(tmp_path, SCRATCH_ORG, "")
-    org = tmp_path / "organisations" / "acme"
-    (org / "social-media.yaml").unlink()
-    org.rename(tmp_path / "organisations" / "northway")
-    (tmp_path / "organisations" / "northway" / "records-retention.yaml").write_text(SCRATCH_POLICY, encoding="utf-8")
+    shutil.copytree(ROOT / "vocabulary", tmp_path / "vocabulary")
+    org = tmp_path / "organisations" / "northway"
+    org.mkdir(parents=True)
+    (org / "organisation.yaml").write_text(SCRATCH_ORG, encoding="utf-8")
+    (org / "records-retention.yaml").write_text(SCRATCH_POLICY, encoding="utf-8")
     assert main(["--root", str(tmp_path), "schema"]) == 0
     return tmp_path
 
@@ -240,6 +236,9 @@ def test_another_library_is_valid_for_policygen_and_its_schema(scratch: Path, ca
     assert main(["--root", str(scratch), "validate"]) == 0, capsys.readouterr().err
     for path in sorted((scratch / "organisations" / "northway").glob("*.yaml")):
         assert _editor_errors(scratch, path) == [], path.name
+    role_key = json.loads((scratch / "schema" / "policy.schema.json").read_text(encoding="utf-8"))["$defs"]["RoleKey"]
+    own_keys = read_source(scratch / "organisations" / "northway" / "organisation.yaml", "organisation.yaml").data["roles"]
+    assert role_key["examples"] == sorted(own_keys), "its editor suggests its own role keys"
 
 
 def _shown(error) -> list:
