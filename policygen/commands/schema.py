@@ -13,15 +13,21 @@ def register(sub) -> None:
 
 
 def run(args, project) -> int:
-    from policygen.schema import schema_files, stale_schemas
+    from policygen.commands.report import report
+    from policygen.schema import project_registers, schema_files, stale_schemas
     from policygen.write import write_if_changed
 
-    stale = stale_schemas(project.schema_dir)
+    # The topic ids and role keys the schema offers come from the data: a file that does not
+    # load would leave its keys out, so nothing is written or judged until it does.
+    registers, problems = project_registers(project)
+    if problems:
+        return report(problems, strict=False)
+    stale = stale_schemas(project.schema_dir, registers)
     if args.check:
         for name in stale:
-            print(f"schema/{name}: out of date with the models; run `policygen schema`", file=sys.stderr)
+            print(f"schema/{name}: out of date with the models or the vocabulary and role registers; run `policygen schema`", file=sys.stderr)
         return EXIT_PROBLEMS if stale else EXIT_OK
-    for name, data in schema_files().items():
+    for name, data in schema_files(registers).items():
         if write_if_changed(project.schema_dir / name, data):
             print(f"wrote schema/{name}")
     return EXIT_OK

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import total_ordering
+from itertools import groupby
 from typing import Annotated, Any, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, GetCoreSchemaHandler, GetJsonSchemaHandler, Tag
@@ -135,8 +136,25 @@ class PolicyDate:
 # pydantic looks up the JSON-schema hook under its own name.
 PolicyDate.__get_pydantic_json_schema__ = PolicyDate.__get_json_schema__  # type: ignore[attr-defined]
 
+# The schema marks where a value is a key of a register that lives in the data, not in the
+# models (topic ids in vocabulary/topics.yaml, role keys in each organisation's ``roles``);
+# policygen.schema fills the marked places in from the project so editors can autocomplete.
+REGISTER_MARK = "x-policygen-register"
+
+
+def register_key(name: str) -> Any:
+    """A slug naming an entry of a register: any slug here, checked against the register by validation.
+
+    ``name`` is the definition the JSON Schema gives it (see policygen.schema).
+    """
+    return Annotated[str, Field(pattern=SLUG_PATTERN, json_schema_extra={REGISTER_MARK: name})]
+
+
+TopicId = register_key("TopicId")
+RoleKey = register_key("RoleKey")
+
 Topics = Annotated[
-    list[Slug],
+    list[TopicId],
     Field(default_factory=list, description="Topic ids from vocabulary/topics.yaml."),
 ]
 
@@ -169,4 +187,42 @@ def keyed_union(keys: list[tuple[str, str]], members: dict[str, type], default: 
             return next((tag for key, tag in keys if key in value), default)
         return None
 
-    return Annotated[Union[tuple(Annotated[cls, Tag(tag)] for tag, cls in members.items())], Discriminator(kind)]
+    return Annotated[
+        Union[tuple(Annotated[cls, Tag(tag)] for tag, cls in members.items())],
+        Discriminator(kind),
+        _KeyedJsonSchema(keys, members, default),
+    ]
+
+
+class _KeyedJsonSchema:
+    """The JSON Schema of a keyed union: an if/then/else chain over the same keys, in the same order.
+
+    pydantic would write ``oneOf`` the members, but members overlap (a mapping with ``id`` and
+    ``text`` is both a clause and an untitled section), so every such block failed ``oneOf`` in
+    an editor. The chain picks exactly the member the discriminator picks, and a mistake is
+    reported against that member alone (``'txet' was unexpected``), not as "matches none".
+
+    An editor completes only the keys of the member chosen so far, the default one for a new
+    item, so that branch also lists the deciding keys (constraint-free: none of them can be
+    present there) with the kind each one makes.
+    """
+
+    def __init__(self, keys: list[tuple[str, str]], members: dict[str, type], default: str) -> None:
+        self.keys, self.members, self.default = keys, members, default
+
+    def __get_pydantic_json_schema__(self, core: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        refs = {tag: handler(choice) for tag, choice in core["choices"].items()}
+        runs = [(tag, [key for key, _ in run]) for tag, run in groupby(self.keys, key=lambda pair: pair[1])]
+        while runs and runs[-1][0] == self.default:
+            runs.pop()  # the default member's own keys lead where no key leads anyway
+        hints = {key: {"description": self._decides(tag)} for tag, run_keys in runs for key in run_keys}
+        schema = {**refs[self.default], "properties": hints}
+        for tag, run_keys in reversed(runs):
+            present = {"required": run_keys} if len(run_keys) == 1 else {"anyOf": [{"required": [k]} for k in run_keys]}
+            schema = {"if": present, "then": refs[tag], "else": schema}
+        return schema
+
+    def _decides(self, tag: str) -> str:
+        cls = self.members[tag]
+        doc = (cls.__doc__ or "").strip().split("\n")[0]
+        return f"This key decides the kind: {cls.__name__}" + (f". {doc}" if doc else ".")

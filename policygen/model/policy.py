@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from policygen.model.base import Markdown, PolicyDate, Slug, Strict
+from policygen.model.base import Markdown, PolicyDate, RoleKey, Slug, Strict
 from policygen.model.content import Appendix, Block, Section
 from policygen.model.eia import EIA
 from policygen.model.review import Review
@@ -15,7 +15,7 @@ from policygen.model.review import Review
 class Person(Strict):
     """Someone named on the front sheet: by role key, job title and/or name."""
 
-    role: Slug | None = Field(default=None, description="Key into the organisation's role register.")
+    role: RoleKey | None = Field(default=None, description="Key into the organisation's role register.")
     title: str | None = Field(default=None, description="Job title or team, where not a registered role.")
     name: str | None = None
     date: PolicyDate | None = None

@@ -15,7 +15,14 @@ from pydantic_core import core_schema
 
 from policygen.model.base import PolicyDate, Strict
 
-_DURATION_RE = re.compile(r"^\s*(\d+)\s*(year|years|month|months)\s*$", re.I)
+
+def _any_case(word: str) -> str:
+    return "".join(f"[{c.upper()}{c.lower()}]" for c in word)
+
+
+# Capitals are spelt out rather than flagged (re.I) because the JSON Schema shares this
+# pattern and its patterns take no flags: "3 Years" must pass in an editor as it does here.
+_DURATION_RE = re.compile(rf"^\s*(\d+)\s*({'|'.join(_any_case(u) for u in ('year', 'years', 'month', 'months'))})\s*$")
 
 
 class Duration:
