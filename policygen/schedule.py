@@ -33,8 +33,10 @@ def last_day(date: PolicyDate) -> dt.date:
 
 
 def basis_date(policy: Policy) -> PolicyDate | None:
-    """The date the review interval runs from, per ``review.counts_from``."""
+    """The date the review interval runs from: the cycle's start if a minor amendment kept it, else per ``review.counts_from``."""
     dc = policy.document_control
+    if policy.review.cycle_start is not None:
+        return policy.review.cycle_start
     if policy.review.counts_from == "issued":
         return dc.issued
     if policy.review.counts_from == "effective":

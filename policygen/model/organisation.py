@@ -116,6 +116,9 @@ class Style(Strict):
     end_marker: str | None = Field(default=None, description="Text that closes the document, e.g. END.")
 
 
+VersionNumbers = Literal["major-minor", "whole", "semantic"]
+
+
 class StaleTerm(Strict):
     """A term that must not appear in a policy dated on or after ``since``."""
 
@@ -136,5 +139,12 @@ class Organisation(Strict):
     roles: dict[Slug, Role] = Field(default_factory=dict, description="Role register: key → role.")
     stale_terms: list[StaleTerm] = Field(
         default_factory=list, description="Terms that went out of date on a date (e.g. CCG after 1 July 2022)."
+    )
+    version_numbers: VersionNumbers = Field(
+        default="major-minor",
+        description=(
+            "How versions are numbered. major-minor: drafts 0.1, 0.2…, approved 1.0, 2.0, minor 1.1; "
+            "whole: 1, 2, 3; semantic: 2.1.2. `policygen review` bumps and the lint checks by this rule."
+        ),
     )
     style: Style = Field(default_factory=Style)

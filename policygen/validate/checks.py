@@ -112,8 +112,10 @@ def _dates(doc: LoadedPolicy) -> Iterator[Problem]:
     src, policy = doc.source, doc.model
     dc = policy.document_control
     named: list[tuple[tuple[str, ...], PolicyDate | None]] = [
-        (("document_control", "approved", "date"), dc.approved.date if dc.approved else None),
-        (("document_control", "ratified", "date"), dc.ratified.date if dc.ratified else None),
+        (("document_control", key, "date"), approval.date)
+        for key, approval in (("approved", dc.approved), ("ratified", dc.ratified))
+        if approval and approval.version is None  # one carried over from an earlier version is older by right
+    ] + [
         (("document_control", "issued"), dc.issued),
         (("review", "next_review"), policy.review.next_review),
     ]
