@@ -94,7 +94,15 @@ class Style(Strict):
     )
     footer: str | None = Field(default=None, description="Footer text, e.g. a copyright line.")
     front_sheet: list[LabelledField] = Field(
-        default_factory=list, description="Rows of the document control table, in the organisation's order."
+        default_factory=lambda: [
+            LabelledField(label="Reference", field="document_control.reference"),
+            LabelledField(label="Version", field="document_control.version"),
+            LabelledField(label="Author", field="document_control.author"),
+            LabelledField(label="Approved by", field="document_control.approved.body"),
+            LabelledField(label="Date approved", field="document_control.approved.date"),
+            LabelledField(label="Next review date", field="review.next_review"),
+        ],
+        description="Rows of the document control table, in the organisation's order (default: reference, version, author, approval and next review date).",
     )
     version_history: list[LabelledField] = Field(
         default_factory=lambda: [
