@@ -235,3 +235,15 @@ def test_a_minor_amendment_after_the_review_date_says_how_to_go_on(acme, capsys)
     assert _file(acme).read_bytes() == before
     assert main(["--root", str(acme), "review", "acme/social-media", "--minor", "--date", "2026-03-01", "--restart-review"]) == 0
     assert "  next_review: 2029-03-01\n" in _file(acme).read_text()
+
+
+def test_review_build_also_rebuilds_the_register_and_comparison_pages(project, capsys):
+    assert main(["--root", str(project), "build", "--quiet"]) == 0
+    index, compare = project / "build" / "index.html", project / "build" / "compare" / "social-media.html"
+    assert ">4<" in index.read_text(encoding="utf-8")
+    compare.unlink()
+    assert main(["--root", str(project), "review", "lchs/social-media", "--major", "--date", "2026-11-20", "--ratified-on", "2026-11-25", "--build"]) == 0
+    page = index.read_text(encoding="utf-8")
+    assert ">5<" in page and ">4<" not in page  # LCHS's new version in the register
+    assert "LCHS" in compare.read_text(encoding="utf-8")  # made again from the whole library
+    assert "wrote build/lchs/social-media.pdf" in capsys.readouterr().out

@@ -36,7 +36,7 @@ def register(sub) -> None:
     p.add_argument("--next-review", type=date_argument, metavar="YYYY-MM[-DD]", help="fix the next review date instead of deriving it from the rule")
     p.add_argument("--restart-review", action="store_true", help="with --minor: restart the review cycle from this approval (by default a minor amendment keeps the review date)")
     p.add_argument("--dry-run", action="store_true", help="show the change, write nothing")
-    p.add_argument("--build", action="store_true", help="rebuild the policy in every format after recording")
+    p.add_argument("--build", action="store_true", help="rebuild the policy in every format, and the register and comparison pages, after recording")
 
 
 def run(args, project) -> int:
@@ -87,7 +87,9 @@ def run(args, project) -> int:
     if args.build:
         from policygen.commands import build
 
-        args.targets, args.formats, args.strict = [args.target], None, False
+        # The register and comparison pages are made from every policy, so the whole library is
+        # built; the build cache skips every other policy whose outputs are up to date.
+        args.targets, args.formats, args.strict = [], None, False
         args.jobs, args.force, args.quiet = None, False, False
         return build.run(args, project)
     return EXIT_OK
