@@ -16,15 +16,13 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from policygen import edit
 from policygen.load.document import LoadedPolicy
-from policygen.load.models import build_model
-from policygen.load.source import parse_source
 from policygen.model import Policy
 from policygen.model.base import PolicyDate
-from policygen.problems import Problem, ProblemsFound, display_path
+from policygen.pipeline import check_text
+from policygen.problems import Problem
 from policygen.project import Project
 from policygen.resolve.values import format_value
 from policygen.schedule import basis_date, due_date, last_day, rule_date
-from policygen.validate import check_policy
 from policygen.versioning import CONVENTIONS, VersionError
 
 
@@ -48,16 +46,9 @@ def _version_scalar(version: str) -> Any:
 
 
 def _parse(project: Project, doc: LoadedPolicy, text: str) -> tuple[Policy, list[Problem]]:
-    name = display_path(doc.target.policy_file, project.root)
-    try:
-        source = parse_source(text, name)
-        policy = build_model(Policy, source)
-    except ProblemsFound as exc:
-        raise RecordError("the review would make the file invalid", exc.problems) from None
-    candidate = LoadedPolicy(doc.target, doc.org, policy, source)
-    from policygen.load.document import Loader
-
-    errors = [p for p in check_policy(candidate, Loader(project).vocabulary(), dt.date.today()) if not p.warning]
+    policy, errors = check_text(project, doc.target, doc.org, text)
+    if policy is None:
+        raise RecordError("the review would make the file invalid", errors)
     return policy, errors
 
 
@@ -68,7 +59,7 @@ def record_review(project: Project, doc: LoadedPolicy, args, today: dt.date) -> 
     missing: list[str] = []
     version = current = old.document_control.version or (old.version_history[-1].version if old.version_history else None)
     try:
-        version = args.version or CONVENTIONS[doc.org.model.version_numbers].bump(current, kind)
+        version = args.version or CONVENTIONS[doc.org.model.version_numbers].bump(current, kind, drafted=old.document_control.status == "draft")
     except VersionError as exc:
         missing.append(str(exc))
     date = PolicyDate.parse(args.date or today)

@@ -34,8 +34,14 @@ class Convention:
     parts: int  # how many dotted numbers a version has
     example: str  # for messages
 
-    def bump(self, version: str | None, kind: Bump) -> str:
-        """The next version: 'major' for an approved new version, 'minor' for a minor change, 'draft' for a draft."""
+    def bump(self, version: str | None, kind: Bump, *, drafted: bool = False) -> str:
+        """The next version: 'major' for an approved new version, 'minor' for a minor change, 'draft' for a draft.
+
+        ``drafted``: the current version is a draft. Whole numbers have no draft numbering, so a
+        draft that is approved keeps its number (draft 1 is approved as 1).
+        """
+        if self.name == "whole" and drafted and version and kind != "draft":
+            return version
         if not version:
             first = {"major-minor": ("0.1", "1.0"), "whole": ("1", "1"), "semantic": ("0.1.0", "1.0.0")}[self.name]
             return first[0] if kind == "draft" else first[1]
