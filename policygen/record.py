@@ -65,6 +65,7 @@ def record_review(project: Project, doc: LoadedPolicy, args, today: dt.date) -> 
     date = PolicyDate.parse(args.date or today)
     old_text = doc.target.policy_file.read_text(encoding="utf-8")
     tree = edit.load(old_text)
+    gaps = edit.detach_gaps(tree)
     dc = tree["document_control"]
 
     edit.set_value(dc, "version", _version_scalar(version), after="reference")
@@ -131,6 +132,7 @@ def record_review(project: Project, doc: LoadedPolicy, args, today: dt.date) -> 
 
     if missing:
         raise RecordError("give what is missing and run it again", [f"{doc.target}: {m}" for m in missing])
+    edit.reattach_gaps(tree, gaps)
     new_text = edit.dump(tree)
     policy, errors = _parse(project, doc, new_text)
     if errors:

@@ -247,3 +247,13 @@ def test_review_build_also_rebuilds_the_register_and_comparison_pages(project, c
     assert ">5<" in page and ">4<" not in page  # LCHS's new version in the register
     assert "LCHS" in compare.read_text(encoding="utf-8")  # made again from the whole library
     assert "wrote build/lchs/social-media.pdf" in capsys.readouterr().out
+
+
+def test_keys_added_at_the_end_of_a_block_go_above_the_comment_that_introduces_the_next_one(acme, capsys):
+    # No reference or status: version, status and approval are appended at the end of document_control.
+    text = COMMENTED.replace("  reference: P_1\n  version: \"1.0\"\n  status: approved\n", "").replace(
+        "  issued: 2023-03-01\n", "  issued: 2023-03-01\n  last_review: 2023-02-10\n")
+    _file(acme).write_text(text)
+    assert main(["--root", str(acme), "review", "acme/social-media", "--date", "2026-03-01"]) == 0
+    new = _file(acme).read_text()
+    assert "  approved:\n    body: Policy Group   # the approving committee\n    date: 2026-03-01\n  issued: 2026-03-01\n  last_review: 2026-03-01\n  version: \"2.0\"\n  status: approved\n\n# Reviewed every three years from approval.\nreview:\n" in new, new
