@@ -47,8 +47,11 @@ def basis_date(policy: Policy) -> PolicyDate | None:
 
 
 def is_first_cycle(policy: Policy) -> bool:
-    """A policy with at most one version is in its first review cycle."""
-    return len(policy.version_history) <= 1
+    """A policy with at most one version is in its first review cycle; with a cycle kept through
+    a minor amendment, the versions counted are those there were when the cycle started."""
+    start = policy.review.cycle_start
+    rows = [r for r in policy.version_history if start is None or r.date is None or not start < r.date]
+    return len(rows) <= 1
 
 
 def rule_date(policy: Policy) -> PolicyDate | None:

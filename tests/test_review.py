@@ -257,3 +257,12 @@ def test_keys_added_at_the_end_of_a_block_go_above_the_comment_that_introduces_t
     assert main(["--root", str(acme), "review", "acme/social-media", "--date", "2026-03-01"]) == 0
     new = _file(acme).read_text()
     assert "  approved:\n    body: Policy Group   # the approving committee\n    date: 2026-03-01\n  issued: 2026-03-01\n  last_review: 2026-03-01\n  version: \"2.0\"\n  status: approved\n\n# Reviewed every three years from approval.\nreview:\n" in new, new
+
+
+def test_a_minor_amendment_in_the_first_cycle_keeps_the_first_interval(acme, capsys):
+    # "after one year initially, and every three years thereafter": due 10 February 2024.
+    _file(acme).write_text(COMMENTED.replace("  every: 3 years\n", "  every: 3 years\n  first: 1 year\n").replace("  next_review: 2026-02-10\n", ""))
+    assert main(["--root", str(acme), "review", "acme/social-media", "--minor", "--date", "2023-06-01"]) == 0
+    capsys.readouterr()
+    main(["--root", str(acme), "status", "--format", "json"])
+    assert '"next_review": "2024-02-10"' in capsys.readouterr().out
