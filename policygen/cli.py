@@ -16,7 +16,7 @@ from pathlib import Path
 
 from policygen import __version__
 
-COMMANDS = ["validate", "build", "status", "review", "diff", "compare", "schema", "textconv"]
+COMMANDS = ["validate", "build", "status", "review", "new", "diff", "compare", "schema", "textconv"]
 
 
 def _parser() -> argparse.ArgumentParser:

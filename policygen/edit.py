@@ -86,3 +86,40 @@ def _move_trailing_comment(previous: CommentedMap, item: CommentedMap) -> None:
     if slot and len(slot) > 2 and slot[2] is not None:
         item.ca.items[list(item.keys())[-1]] = [None, None, slot[2], None]
         slot[2] = None
+
+
+Gaps = dict[str, Any]
+
+
+def detach_gaps(tree: CommentedMap) -> Gaps:
+    """Take out the blank lines and comments before each top-level key (see reattach_gaps)."""
+    gaps: Gaps = {}
+    keys = list(tree)
+    for before, key in zip(keys, keys[1:]):
+        slots, index = _tail_slots(tree, before)
+        if slots and slots[index] is not None:
+            gaps[key], slots[index] = slots[index], None
+    return gaps
+
+
+def reattach_gaps(tree: CommentedMap, gaps: Gaps) -> None:
+    """Put each gap back before its top-level key, after whatever now ends the value above it.
+
+    ruamel keeps the lines between two top-level keys on the deepest last entry of the first
+    one's value; a key or row appended there would otherwise print below them, so a comment
+    introducing ``review:`` would end up inside ``document_control:``.
+    """
+    keys = list(tree)
+    for key, token in gaps.items():
+        slots, index = _tail_slots(tree, keys[keys.index(key) - 1])
+        slots[index] = token
+
+
+def _tail_slots(tree: CommentedMap, key: str) -> tuple[list[Any], int]:
+    """The comment slots of the last entry printed under tree[key], and which slot follows it."""
+    holder: CommentedMap | CommentedSeq = tree
+    last: Any = key
+    while isinstance(holder[last], (CommentedMap, CommentedSeq)) and holder[last]:
+        holder, last = holder[last], (list(holder[last])[-1] if isinstance(holder[last], CommentedMap) else len(holder[last]) - 1)
+    slots = holder.ca.items.setdefault(last, [None, None, None, None])
+    return slots, 2 if isinstance(holder, CommentedMap) else 0

@@ -9,9 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from policygen.load.document import LoadedPolicy, Loader
-from policygen.problems import Problem, ProblemsFound
-from policygen.project import Project
+from policygen.load.document import LoadedOrganisation, LoadedPolicy, Loader
+from policygen.load.models import build_model
+from policygen.load.source import parse_source
+from policygen.model import Policy
+from policygen.problems import Problem, ProblemsFound, display_path
+from policygen.project import Project, Target
 from policygen.validate import check_organisation, check_policy, lint_policy
 
 
@@ -49,3 +52,15 @@ def load_and_check(project: Project, selectors: list[str] | None, today: dt.date
             result.documents.append(doc)
     result.problems = sorted(set(loader.problems) | set(result.problems), key=lambda p: (p.file, p.line, p.path, p.message))
     return result
+
+
+def check_text(project: Project, target: Target, org: LoadedOrganisation, text: str) -> tuple[Policy | None, list[Problem]]:
+    """The policy this text would be as target's file, and the errors `policygen validate` would
+    report for it, so a command that writes a policy file (review, new) checks it first."""
+    try:
+        source = parse_source(text, display_path(target.policy_file, project.root))
+        policy = build_model(Policy, source)
+    except ProblemsFound as exc:
+        return None, exc.problems
+    doc = LoadedPolicy(target, org, policy, source)
+    return policy, [p for p in check_policy(doc, Loader(project).vocabulary(), dt.date.today()) if not p.warning]

@@ -16,16 +16,14 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from policygen import edit
 from policygen.load.document import LoadedPolicy
-from policygen.load.models import build_model
-from policygen.load.source import parse_source
 from policygen.model import Policy
 from policygen.model.base import PolicyDate
-from policygen.problems import Problem, ProblemsFound, display_path
+from policygen.pipeline import check_text
+from policygen.problems import Problem
 from policygen.project import Project
 from policygen.resolve.values import format_value
-from policygen.schedule import due_date, rule_date
-from policygen.validate import check_policy
-from policygen.versioning import VersionError, bump
+from policygen.schedule import basis_date, due_date, last_day, rule_date
+from policygen.versioning import CONVENTIONS, VersionError
 
 
 class RecordError(Exception):
@@ -48,30 +46,26 @@ def _version_scalar(version: str) -> Any:
 
 
 def _parse(project: Project, doc: LoadedPolicy, text: str) -> tuple[Policy, list[Problem]]:
-    name = display_path(doc.target.policy_file, project.root)
-    try:
-        source = parse_source(text, name)
-        policy = build_model(Policy, source)
-    except ProblemsFound as exc:
-        raise RecordError("the review would make the file invalid", exc.problems) from None
-    candidate = LoadedPolicy(doc.target, doc.org, policy, source)
-    from policygen.load.document import Loader
-
-    errors = [p for p in check_policy(candidate, Loader(project).vocabulary(), dt.date.today()) if not p.warning]
+    policy, errors = check_text(project, doc.target, doc.org, text)
+    if policy is None:
+        raise RecordError("the review would make the file invalid", errors)
     return policy, errors
 
 
 def record_review(project: Project, doc: LoadedPolicy, args, today: dt.date) -> Recorded:
+    """The edited file for this review; RecordError lists every missing option at once, each naming the policy."""
     kind = args.kind or "major"
     old = doc.model
+    missing: list[str] = []
+    version = current = old.document_control.version or (old.version_history[-1].version if old.version_history else None)
     try:
-        current = old.document_control.version or (old.version_history[-1].version if old.version_history else None)
-        version = args.version or bump(current, kind)
+        version = args.version or CONVENTIONS[doc.org.model.version_numbers].bump(current, kind, drafted=old.document_control.status == "draft")
     except VersionError as exc:
-        raise RecordError(str(exc)) from None
+        missing.append(str(exc))
     date = PolicyDate.parse(args.date or today)
     old_text = doc.target.policy_file.read_text(encoding="utf-8")
     tree = edit.load(old_text)
+    gaps = edit.detach_gaps(tree)
     dc = tree["document_control"]
 
     edit.set_value(dc, "version", _version_scalar(version), after="reference")
@@ -80,18 +74,23 @@ def record_review(project: Project, doc: LoadedPolicy, args, today: dt.date) -> 
     if kind != "draft":
         approved_by = args.approved_by or (old.document_control.approved.body if old.document_control.approved else None)
         if not approved_by:
-            raise RecordError("no approving body on record: give it with --approved-by")
+            missing.append("no approving body on record: give it with --approved-by")
         approved = edit.child_map(dc, "approved", after="status")
         edit.set_value(approved, "body", approved_by)
         edit.set_value(approved, "date", edit.yaml_date(date), after="body")
+        approved.pop("version", None)
         if args.ratified_by or args.ratified_on:
             ratified = edit.child_map(dc, "ratified", after="approved")
             body = args.ratified_by or (old.document_control.ratified.body if old.document_control.ratified else None)
             if not body:
-                raise RecordError("no ratifying body on record: give it with --ratified-by")
+                missing.append("no ratifying body on record: give it with --ratified-by")
             edit.set_value(ratified, "body", body)
             edit.set_value(ratified, "date", edit.yaml_date(PolicyDate.parse(args.ratified_on or date)), after="body")
-        if "last_review" in dc:
+            ratified.pop("version", None)
+        elif isinstance(dc.get("ratified"), dict) and "version" not in dc["ratified"] and current:
+            # Not re-ratified (a minor amendment a committee approved): the ratification on record is the old version's.
+            edit.set_value(dc["ratified"], "version", _version_scalar(current))
+        if "last_review" in dc and (kind == "major" or args.restart_review):
             dc["last_review"] = edit.yaml_date(date)
     if args.issued:
         edit.set_value(dc, "issued", edit.yaml_date(PolicyDate.parse(args.issued)))
@@ -111,19 +110,29 @@ def record_review(project: Project, doc: LoadedPolicy, args, today: dt.date) -> 
         "approved_by": approved_by,
     }, after="review")
 
-    # The next review date: fixed by the caller, else from the rule (on the edited policy).
     review = edit.child_map(tree, "review", after="document_control")
     if args.next_review:
         review["next_review"] = edit.yaml_date(PolicyDate.parse(args.next_review))
+    elif kind == "minor" and not args.restart_review:
+        # A minor amendment keeps the review clock: the cycle still counts from where it did.
+        start, due = basis_date(old), due_date(old)
+        if due is not None and last_day(due) < date.first_day():
+            missing.append(f"the review date {due} has passed, so this amendment cannot keep it: give --restart-review or --next-review")
+        elif start is not None and "cycle_start" not in review:
+            edit.set_value(review, "cycle_start", edit.yaml_date(start), after="every")
     elif kind != "draft":
-        interim, _ = _parse(project, doc, edit.dump(tree))
-        derived = rule_date(interim)
-        if derived is not None:
-            if "next_review" in review:
+        review.pop("cycle_start", None)
+        if old.review.every is None and old.review.next_review is not None:
+            missing.append("this policy has no review rule, so its next review date cannot be worked out: give it with --next-review, or add review.every")
+        elif not missing and "next_review" in review:
+            interim, _ = _parse(project, doc, edit.dump(tree))
+            derived = rule_date(interim)
+            if derived is not None:
                 review["next_review"] = edit.yaml_date(derived)
-        elif old.review.next_review is not None:
-            raise RecordError("this policy has no review rule, so its next review date cannot be worked out: give it with --next-review, or add review.every")
 
+    if missing:
+        raise RecordError("give what is missing and run it again", [f"{doc.target}: {m}" for m in missing])
+    edit.reattach_gaps(tree, gaps)
     new_text = edit.dump(tree)
     policy, errors = _parse(project, doc, new_text)
     if errors:

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 
 from policygen.load.document import LoadedPolicy
 from policygen.model.base import PolicyDate
-from policygen.resolve.values import format_date
+from policygen.resolve.values import format_date, format_value
 from policygen.schedule import State, basis_date, due_date, last_day, rule_date, state
 
 
@@ -24,6 +24,8 @@ class Entry:
     reference: str
     version: str
     status: str
+    owner: str  # who answers for the policy: its owner, else the director responsible, else the author
+    committee: str  # the approving committee or board
     approved_on: PolicyDate | None
     next_review: PolicyDate | None
     derived: bool  # the date comes from the rule, not from the data
@@ -65,6 +67,8 @@ def entries(docs: list[LoadedPolicy]) -> list[Entry]:
                 reference=dc.reference or "",
                 version=dc.version or "",
                 status=dc.status,
+                owner=format_value(dc.owner or dc.director_responsible or dc.author, org),
+                committee=dc.approved.body if dc.approved else "",
                 approved_on=basis_date(p),
                 next_review=due,
                 derived=due is not None and p.review.next_review is None and due == rule_date(p),

@@ -33,8 +33,10 @@ def last_day(date: PolicyDate) -> dt.date:
 
 
 def basis_date(policy: Policy) -> PolicyDate | None:
-    """The date the review interval runs from, per ``review.counts_from``."""
+    """The date the review interval runs from: the cycle's start if a minor amendment kept it, else per ``review.counts_from``."""
     dc = policy.document_control
+    if policy.review.cycle_start is not None:
+        return policy.review.cycle_start
     if policy.review.counts_from == "issued":
         return dc.issued
     if policy.review.counts_from == "effective":
@@ -45,8 +47,11 @@ def basis_date(policy: Policy) -> PolicyDate | None:
 
 
 def is_first_cycle(policy: Policy) -> bool:
-    """A policy with at most one version is in its first review cycle."""
-    return len(policy.version_history) <= 1
+    """A policy with at most one version is in its first review cycle; with a cycle kept through
+    a minor amendment, the versions counted are those there were when the cycle started."""
+    start = policy.review.cycle_start
+    rows = [r for r in policy.version_history if start is None or r.date is None or not start < r.date]
+    return len(rows) <= 1
 
 
 def rule_date(policy: Policy) -> PolicyDate | None:
@@ -85,20 +90,46 @@ def describe_rule(policy: Policy) -> str:
     return "by a fixed date" if review.next_review else "no rule"
 
 
+def _add_months(day: dt.date, months: int) -> dt.date:
+    return add(PolicyDate(day.year, day.month, day.day), Duration(months)).first_day() if months > 0 else day
+
+
+def _plural(n: int, unit: str) -> str:
+    return f"{n} {unit}{'s' if n != 1 else ''}"
+
+
+def spoken_span(start: dt.date, end: dt.date) -> str:
+    """The time from start to end as a person says it: '2 years, 3 months and 4 days', '1 month', '5 days'.
+
+    Whole calendar months are counted first (31 January to 28 February is a month, as a
+    diary reads it), then the days left over.
+    """
+    months = (end.year - start.year) * 12 + end.month - start.month
+    while months > 0 and _add_months(start, months) > end:
+        months -= 1
+    anchor = _add_months(start, months)
+    parts = [(months // 12, "year"), (months % 12, "month"), ((end - anchor).days, "day")]
+    words = [_plural(n, unit) for n, unit in parts if n]
+    if not words:
+        return "0 days"
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
 @dataclass(frozen=True)
 class State:
     """Where a policy stands on a given day."""
 
     kind: str  # current | due | overdue | none
     days: int | None  # days left (due/current) or overdue (overdue)
+    span: str = ""  # the same time as a person says it
 
     def __str__(self) -> str:
         if self.kind == "none":
             return "no review date"
         if self.kind == "overdue":
-            return f"overdue by {self.days} day{'s' if self.days != 1 else ''}"
+            return f"overdue by {self.span}"
         if self.kind == "due":
-            return f"due within {self.days} day{'s' if self.days != 1 else ''}"
+            return f"due within {self.span}" if self.days else "due today"
         return "current"
 
     @property
@@ -112,9 +143,8 @@ class State:
 def state(due: PolicyDate | None, as_of: dt.date, within: int) -> State:
     if due is None:
         return State("none", None)
-    days = (last_day(due) - as_of).days
+    day = last_day(due)
+    days = (day - as_of).days
     if days < 0:
-        return State("overdue", -days)
-    if days <= within:
-        return State("due", days)
-    return State("current", days)
+        return State("overdue", -days, spoken_span(day, as_of))
+    return State("due" if days <= within else "current", days, spoken_span(as_of, day))

@@ -40,3 +40,23 @@ def write_if_changed(path: Path, data: bytes) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+def create_new(path: Path, data: bytes) -> bool:
+    """Atomically create ``path`` with ``data``; return False (and touch nothing) if it already exists.
+
+    The finished temporary file is hard-linked into place, which fails rather than replace a
+    file that appeared meanwhile: a command that creates a file never overwrites one.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.link(tmp, path)
+    except FileExistsError:
+        return False
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return True

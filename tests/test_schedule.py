@@ -65,8 +65,9 @@ def test_no_rule_and_no_date_means_no_review_date():
 
 @pytest.mark.parametrize("due, as_of, expected", [
     ("2027-03", "2026-11-22", "current"),
-    ("2027-03", "2027-01-15", "due within 75 days"),      # a month is due by its last day
-    ("2021-03-30", "2026-11-22", "overdue by 2063 days"),
+    ("2027-03", "2027-01-15", "due within 2 months and 16 days"),      # a month is due by its last day
+    ("2021-03-30", "2026-11-22", "overdue by 5 years, 7 months and 23 days"),
+    ("2026-11-22", "2026-11-22", "due today"),
     ("2024-02-29", "2024-03-01", "overdue by 1 day"),
     (None, "2026-11-22", "no review date"),
 ])

@@ -20,7 +20,7 @@ def register(sub) -> None:
     p.add_argument("target", metavar="ORG/POLICY")
     kind = p.add_mutually_exclusive_group()
     kind.add_argument("--major", dest="kind", action="store_const", const="major", help="a new approved version: 1.0 → 2.0 (default)")
-    kind.add_argument("--minor", dest="kind", action="store_const", const="minor", help="a minor approved change: 1.0 → 1.1")
+    kind.add_argument("--minor", dest="kind", action="store_const", const="minor", help="a minor approved change: 1.0 → 1.1 (keeps the review date; needs no ratification)")
     kind.add_argument("--draft", dest="kind", action="store_const", const="draft", help="a draft: 0.1 → 0.2 (status draft, no approval)")
     p.add_argument("--version", help="the new version, instead of working it out")
     p.add_argument("--date", type=day_argument, metavar="YYYY-MM-DD", help="date of the approval (default: today)")
@@ -34,8 +34,9 @@ def register(sub) -> None:
     p.add_argument("--ratified-on", type=day_argument, metavar="YYYY-MM-DD", help="ratification date")
     p.add_argument("--issued", type=day_argument, metavar="YYYY-MM-DD", help="issue date (default, where the policy records one: the approval or ratification date)")
     p.add_argument("--next-review", type=date_argument, metavar="YYYY-MM[-DD]", help="fix the next review date instead of deriving it from the rule")
+    p.add_argument("--restart-review", action="store_true", help="with --minor: restart the review cycle from this approval (by default a minor amendment keeps the review date)")
     p.add_argument("--dry-run", action="store_true", help="show the change, write nothing")
-    p.add_argument("--build", action="store_true", help="rebuild the policy in every format after recording")
+    p.add_argument("--build", action="store_true", help="rebuild the policy in every format, and the register and comparison pages, after recording")
 
 
 def run(args, project) -> int:
@@ -86,7 +87,9 @@ def run(args, project) -> int:
     if args.build:
         from policygen.commands import build
 
-        args.targets, args.formats, args.strict = [args.target], None, False
+        # The register and comparison pages are made from every policy, so the whole library is
+        # built; the build cache skips every other policy whose outputs are up to date.
+        args.targets, args.formats, args.strict = [], None, False
         args.jobs, args.force, args.quiet = None, False, False
         return build.run(args, project)
     return EXIT_OK

@@ -94,7 +94,15 @@ class Style(Strict):
     )
     footer: str | None = Field(default=None, description="Footer text, e.g. a copyright line.")
     front_sheet: list[LabelledField] = Field(
-        default_factory=list, description="Rows of the document control table, in the organisation's order."
+        default_factory=lambda: [
+            LabelledField(label="Reference", field="document_control.reference"),
+            LabelledField(label="Version", field="document_control.version"),
+            LabelledField(label="Author", field="document_control.author"),
+            LabelledField(label="Approved by", field="document_control.approved.body"),
+            LabelledField(label="Date approved", field="document_control.approved.date"),
+            LabelledField(label="Next review date", field="review.next_review"),
+        ],
+        description="Rows of the document control table, in the organisation's order (default: reference, version, author, approval and next review date).",
     )
     version_history: list[LabelledField] = Field(
         default_factory=lambda: [
@@ -114,6 +122,9 @@ class Style(Strict):
         default=None, description="Text before the title on the title block, e.g. the organisation name."
     )
     end_marker: str | None = Field(default=None, description="Text that closes the document, e.g. END.")
+
+
+VersionNumbers = Literal["major-minor", "whole", "semantic"]
 
 
 class StaleTerm(Strict):
@@ -136,5 +147,12 @@ class Organisation(Strict):
     roles: dict[Slug, Role] = Field(default_factory=dict, description="Role register: key → role.")
     stale_terms: list[StaleTerm] = Field(
         default_factory=list, description="Terms that went out of date on a date (e.g. CCG after 1 July 2022)."
+    )
+    version_numbers: VersionNumbers = Field(
+        default="major-minor",
+        description=(
+            "How versions are numbered. major-minor: drafts 0.1, 0.2…, approved 1.0, 2.0, minor 1.1; "
+            "whole: 1, 2, 3; semantic: 2.1.2. `policygen review` bumps and the lint checks by this rule."
+        ),
     )
     style: Style = Field(default_factory=Style)

@@ -25,6 +25,10 @@ class Approval(Strict):
     body: str = Field(description="The committee or board, in full.")
     short: str | None = Field(default=None, description="The short form the source also uses, e.g. 'SWL SMT'.")
     date: PolicyDate | None = None
+    version: str | None = Field(
+        default=None,
+        description="The earlier version this approval was for, when it has carried over: a minor amendment approved by a committee is not re-ratified.",
+    )
 
 
 class DocumentControl(Strict):

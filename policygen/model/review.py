@@ -92,5 +92,12 @@ class Review(Strict):
     next_review: PolicyDate | None = Field(
         default=None, description="Fixed by the data (as the source states it); otherwise derived from the rule."
     )
+    cycle_start: PolicyDate | None = Field(
+        default=None,
+        description=(
+            "The date the current review cycle counts from, when a later minor amendment's approval must not "
+            "restart it; `policygen review --minor` sets it and a full review clears it."
+        ),
+    )
     triggers: list[str] = Field(default_factory=list, description="Events that bring a review forward.")
     extensions: list[Extension] = Field(default_factory=list, description="Agreed extensions, oldest first.")

@@ -18,6 +18,7 @@ from policygen.model.organisation import Numbering, Style
 from policygen.resolve.numbering import MAX_NUMBERED_DEPTH, label, reference_number
 from policygen.resolve.text import RefContext, Target
 from policygen.resolve.values import field_value, format_value
+from policygen.schedule import due_date
 
 
 @dataclass
@@ -156,6 +157,8 @@ def build_view(org: Organisation, policy: Policy) -> DocumentView:
     sections = numberer.blocks(policy.sections, (), style.numbering is not Numbering.none, 2)
     appendices = [numberer.appendix(a) for a in policy.appendices]
     dc = policy.document_control
+    due = due_date(policy)
+    shown = _with_due_date(policy, due)
 
     signatories = [
         [role, format_value(getattr(p, "name", None), org), _person_role(p, org), format_value(p.date, org)]
@@ -171,8 +174,8 @@ def build_view(org: Organisation, policy: Policy) -> DocumentView:
         title=dc.title,
         reference=dc.reference,
         version=dc.version,
-        next_review=format_value(policy.review.next_review, org),
-        front_sheet=[Row(r.label, field_value(policy, r.field, org)) for r in style.front_sheet],
+        next_review=format_value(due, org),
+        front_sheet=[Row(r.label, field_value(shown, r.field, org)) for r in style.front_sheet],
         signatories=signatories,
         version_columns=[c.label for c in style.version_history],
         version_rows=[[field_value(row, c.field, org) for c in style.version_history] for row in policy.version_history],
@@ -184,6 +187,12 @@ def build_view(org: Organisation, policy: Policy) -> DocumentView:
         published_on=min(_dates(policy), default=None, key=PolicyDate.first_day),
         revised_on=max(_dates(policy), default=None, key=PolicyDate.first_day),
     )
+
+
+def _with_due_date(policy: Policy, due: PolicyDate | None) -> Policy:
+    """The policy as the front sheet reads it: review.next_review is the date it is due, which the
+    rule (or an extension) gives when the data does not fix it, so no format leaves it out."""
+    return policy.model_copy(update={"review": policy.review.model_copy(update={"next_review": due})})
 
 
 def _dates(policy: Policy) -> list[PolicyDate]:

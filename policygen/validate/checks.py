@@ -29,6 +29,8 @@ def check_organisation(org: LoadedOrganisation, folder_name: str) -> Iterator[Pr
     src, model = org.source, org.model
     if model.id != folder_name:
         yield src.problem(("id",), f"'{model.id}' does not match its folder name '{folder_name}'")
+    if "front_sheet" in model.style.blocks and not model.style.front_sheet:
+        yield src.problem(("style", "front_sheet"), "has no rows, so the front sheet the blocks list will not appear: add rows, or leave the key out for the default ones", warning=True)
     for i, row in enumerate(model.style.front_sheet):
         if not _field_exists(Policy, row.field):
             yield src.problem(("style", "front_sheet", i, "field"), f"'{row.field}' is not a policy field")
@@ -112,8 +114,10 @@ def _dates(doc: LoadedPolicy) -> Iterator[Problem]:
     src, policy = doc.source, doc.model
     dc = policy.document_control
     named: list[tuple[tuple[str, ...], PolicyDate | None]] = [
-        (("document_control", "approved", "date"), dc.approved.date if dc.approved else None),
-        (("document_control", "ratified", "date"), dc.ratified.date if dc.ratified else None),
+        (("document_control", key, "date"), approval.date)
+        for key, approval in (("approved", dc.approved), ("ratified", dc.ratified))
+        if approval and approval.version is None  # one carried over from an earlier version is older by right
+    ] + [
         (("document_control", "issued"), dc.issued),
         (("review", "next_review"), policy.review.next_review),
     ]
@@ -150,6 +154,8 @@ def _eia(doc: LoadedPolicy) -> Iterator[Problem]:
     if eia is None:
         yield doc.source.problem((), "no Equality Impact Assessment is recorded", warning=True)
         return
+    if not any(isinstance(item.block, Include) and item.block.include == "eia" for item in iter_blocks(doc.model)):
+        yield doc.source.problem(("eia",), "no block places the EIA, so no document shows it: add a block `- {id: eia, include: eia}` where it belongs", warning=True)
     covered = eia.characteristics()
     missing = [c for c in PROTECTED_CHARACTERISTICS if c not in covered]
     if missing:

@@ -17,8 +17,8 @@ from policygen.model.content import Clause, Definitions, Section, Table
 from policygen.model.walk import iter_blocks, iter_strings
 from policygen.problems import Problem
 from policygen.schedule import current_extension, describe_rule, due_date, last_day, rule_date
+from policygen.versioning import CONVENTIONS
 
-VERSION_RE = re.compile(r"^(\d+)\.(\d+)$")
 # A capitalised job title: "Head of Service", "Communications Lead", "Practitioner Performance Manager".
 ROLE_RE = re.compile(
     r"\b(?:Head of(?: the)?(?: (?:and|&) [A-Z][\w&]*| [A-Z][\w&]*)+"
@@ -57,13 +57,9 @@ def _version_numbering(doc: LoadedPolicy) -> Iterator[Problem]:
     dc = doc.model.document_control
     if dc.version is None:
         return
-    m = VERSION_RE.match(dc.version)
-    if not m:
-        yield _warn(doc, ("document_control", "version"), f"'{dc.version}' does not follow the convention (drafts 0.1, 0.2…; approved 1.0, 2.0; minor 1.1)")
-    elif dc.status == "draft" and int(m[1]) >= 1 and m[2] == "0":
-        yield _warn(doc, ("document_control", "version"), f"a draft should be numbered 0.x, not {dc.version}")
-    elif dc.status in ("approved", "published") and int(m[1]) == 0:
-        yield _warn(doc, ("document_control", "version"), f"an approved policy should be 1.0 or later, not {dc.version}")
+    problem = CONVENTIONS[doc.org.model.version_numbers].problem(dc.version, dc.status)
+    if problem:
+        yield _warn(doc, ("document_control", "version"), problem)
 
 
 def _history_order(doc: LoadedPolicy) -> Iterator[Problem]:
