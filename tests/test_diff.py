@@ -177,3 +177,25 @@ def test_review_takes_the_suggested_change_summary(repo, capsys):
 def test_unknown_revision_is_a_clear_error(repo, capsys):
     assert main(["--root", str(repo), "diff", "acme/social-media", "nope"]) == 1
     assert "nope: no such git revision" in capsys.readouterr().err
+
+
+def test_diff_and_changes_since_print_no_library_warnings(tmp_path):
+    """A policy with an EIA (a union of part models) is compared without pydantic serializer warnings."""
+    import sys
+
+    from conftest import copy_project
+
+    copy_project(tmp_path)
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "-c", "user.name=Policy Office", "-c", "user.email=po@example.org", "commit", "-qm", "shipped")
+    policy = tmp_path / "organisations" / "lchs" / "social-media.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("Level of impact", "Level of the impact"), encoding="utf-8")
+    for args in (["diff", "lchs/social-media", "HEAD", "--no-redline"],
+                 ["review", "lchs/social-media", "--changes-since", "HEAD", "--date", "2026-06-01", "--ratified-by", "Trust Board", "--ratified-on", "2026-06-02", "--next-review", "2029-06", "--dry-run"]):
+        done = subprocess.run([sys.executable, "-m", "policygen", "--root", str(tmp_path), *args], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        assert "Warning" not in done.stderr and "Pydantic" not in done.stderr, done.stderr
+    assert "Level of the impact" in subprocess.run(
+        [sys.executable, "-m", "policygen", "--root", str(tmp_path), "diff", "lchs/social-media", "HEAD", "--no-redline"],
+        capture_output=True, text=True).stdout
