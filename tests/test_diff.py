@@ -108,7 +108,14 @@ def test_diff_reports_changes_by_stable_id(repo, capsys):
     assert fields["document_control.version"] == ("1.0", "2.0")
     assert fields["document_control.approved.date"] == ("2023-02-10", "2026-01-20")
     assert fields["review.next_review"] == ("2026-02", "2029-01")
-    assert data["summary"] == "1.1 reworded; 1.2 moved (was 2.3); 2.3 added; 1.2 removed"
+    # Each clause named by its old and new numbers and its first words: "2.3" alone would mean
+    # the moved clause in the old numbering and the added one in the new.
+    assert data["summary"] == (
+        "1.1 reworded (\u201cThis policy sets out how staff and volunteers\u2026\u201d); "
+        "2.3 moved to 1.2 (\u201cStaff must have consent before posting photographs.\u201d); "
+        "2.3 added (\u201cStaff must not post content made by AI\u2026\u201d); "
+        "1.2 removed (\u201cStaff may use social media in their lunch\u2026\u201d)"
+    )
 
 
 def test_terminal_summary_shows_word_changes(repo, capsys):
@@ -171,7 +178,7 @@ def test_review_takes_the_suggested_change_summary(repo, capsys):
     path = repo / "organisations" / "acme" / "social-media.yaml"
     path.write_text(V2.replace("before posting photographs.", "before posting any photograph."))
     assert main(["--root", str(repo), "review", "acme/social-media", "--changes-since", "v2", "--date", "2026-06-01", "--next-review", "2029-06", "--dry-run"]) == 0
-    assert "+    sections: 1.2 reworded" in capsys.readouterr().out
+    assert "+    sections: 1.2 reworded (\u201cStaff must have consent before posting any photograph.\u201d)\n" in capsys.readouterr().out
 
 
 def test_unknown_revision_is_a_clear_error(repo, capsys):
