@@ -128,11 +128,11 @@ def test_terminal_summary_shows_word_changes(repo, capsys):
 
 def test_redline_html_marks_insertions_and_deletions_accessibly(repo, capsys):
     _report(repo, capsys)
-    page = (repo / "build" / "acme" / "social-media.redline.v1..v2.html").read_text()
+    page = (repo / "build" / "acme" / "social-media.redline.v1.0-v2.0.html").read_text()
     assert '<html lang="en-GB">' in page
     assert "<ins><span class=\"visually-hidden\">insertion start: </span>and volunteers" in page.replace("> and volunteers", ">and volunteers")
     assert "<del><span class=\"visually-hidden\">deletion start: </span>Staff may use social media in their lunch break." in page
-    assert "moved from 2.3" in page
+    assert "<span class=\"badge\">moved from <a href=\"#was-photos\">2.3</a></span>" in page
     assert "text-decoration: line-through" in page and "text-decoration: underline" in page  # not colour alone
 
 
@@ -143,10 +143,10 @@ def _docx_xml(path: Path) -> str:
 
 def test_redline_docx_has_real_tracked_changes_with_author_and_date(repo, capsys):
     _report(repo, capsys)
-    xml = _docx_xml(repo / "build" / "acme" / "social-media.redline.v1..v2.docx")
+    xml = _docx_xml(repo / "build" / "acme" / "social-media.redline.v1.0-v2.0.docx")
     assert '<w:ins w:id="' in xml and '<w:del w:id="' in xml
     assert 'w:author="Jo Bloggs"' in xml and 'w:date="2026-01-20T10:30:00+00:00"' in xml
-    assert "<w:delText xml:space=\"preserve\">Staff may use social media in their lunch break.</w:delText>" in xml
+    assert "<w:delText>Staff may use social media in their lunch break.</w:delText>" in xml
 
 
 LO_PYTHON = "/usr/bin/python3"
@@ -161,17 +161,23 @@ def _has_uno() -> bool:
 @pytest.mark.skipif(not _has_uno(), reason="LibreOffice with python3-uno is not installed")
 def test_libreoffice_accepting_all_changes_gives_the_new_text(repo, capsys, tmp_path):
     _report(repo, capsys)
-    docx = repo / "build" / "acme" / "social-media.redline.v1..v2.docx"
+    docx = repo / "build" / "acme" / "social-media.redline.v1.0-v2.0.docx"
     results = {}
     for action in ("accept", "reject"):
         out = tmp_path / f"{action}.txt"
         subprocess.run([LO_PYTHON, str(Path(__file__).with_name("lo_accept.py")), action, str(docx), str(out)], check=True, timeout=180)
         results[action] = " ".join(out.read_text(encoding="utf-8-sig").split())
-    accepted, rejected = results["accept"], results["reject"]
+    # the document's text after its summary of changes
+    accepted, rejected = (results[a].split("The text with changes marked", 1)[1] for a in ("accept", "reject"))
     assert "how staff and volunteers use social media" in accepted
     assert "Staff must not post content made by AI tools as their own." in accepted
     assert "lunch break" not in accepted
     assert "how staff use social media" in rejected and "lunch break" in rejected and "AI tools" not in rejected
+    # the moved clause is where each version has it, once
+    for text in (accepted, rejected):
+        assert text.count("Staff must have consent before posting photographs.") == 1
+    assert accepted.index("consent before posting") < accepted.index("Conduct") < accepted.index("check facts")
+    assert rejected.index("check facts") < rejected.index("consent before posting")
 
 
 def test_review_takes_the_suggested_change_summary(repo, capsys):
@@ -206,3 +212,29 @@ def test_diff_and_changes_since_print_no_library_warnings(tmp_path):
     assert "Level of the impact" in subprocess.run(
         [sys.executable, "-m", "policygen", "--root", str(tmp_path), "diff", "lchs/social-media", "HEAD", "--no-redline"],
         capture_output=True, text=True).stdout
+
+
+def test_a_moved_clause_is_marked_at_both_ends(repo, capsys):
+    """Its old place says where it went, its new place where it came from: HTML, DOCX move tracking, terminal."""
+    assert main(["--root", str(repo), "diff", "acme/social-media", "v1", "v2"]) == 0
+    out = capsys.readouterr().out
+    assert "2.3 moved to 1.2 (\u201cStaff must have consent before posting photographs.\u201d)" in out
+    page = (repo / "build" / "acme" / "social-media.redline.v1.0-v2.0.html").read_text()
+    old_end = page.index('id="was-photos"')
+    new_end = page.index('id="photos"')
+    assert new_end < page.index("Staff must be respectful") < page.index("Staff must check facts") < old_end
+    assert page.index('moved to <a href="#photos">1.2</a>', old_end) < page.index("Staff must not post content made by AI", old_end)
+    assert 'moved from <a href="#was-photos">2.3</a>' in page[new_end:old_end]
+    assert "<del class=\"moved\"><span class=\"visually-hidden\">moved text start: </span>Staff must have consent" in page[old_end:]
+    xml = _docx_xml(repo / "build" / "acme" / "social-media.redline.v1.0-v2.0.docx")
+    import re
+
+    moves = {}
+    for end in ("From", "To"):
+        start = re.search(rf'<w:move{end}RangeStart w:id="(\d+)" w:author="Jo Bloggs" w:name="(\w+)" w:date="2026-01-20T10:30:00\+00:00"/>', xml)
+        assert start, end
+        body = xml[start.end():xml.index(f'<w:move{end}RangeEnd w:id="{start[1]}"/>')]
+        assert f"<w:move{end} " in body and "Staff must have consent before posting photographs." in body
+        moves[end] = (start[2], xml.index(start[0]))
+    assert moves["From"][0] == moves["To"][0]  # one named move joins the two ends
+    assert moves["To"][1] < xml.index("Staff must check facts") < moves["From"][1]

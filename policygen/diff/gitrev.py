@@ -36,6 +36,12 @@ class Revision:
         if result.returncode != 0:
             raise ProblemsFound([Problem(self.rev, 0, "", "no such git revision")])
 
+    def commit(self, short: bool = False) -> str:
+        """The commit id this revision names (abbreviated with ``short``); "working-tree" for the working tree."""
+        if self.rev is None:
+            return "working-tree"
+        return self._git("rev-parse", *(["--short"] if short else []), f"{self.rev}^{{commit}}").stdout.strip()
+
     def read(self, path: Path) -> str | None:
         """The file's text at this revision; None if it did not exist there."""
         if self.rev is None:
