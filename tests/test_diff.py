@@ -238,3 +238,76 @@ def test_a_moved_clause_is_marked_at_both_ends(repo, capsys):
         moves[end] = (start[2], xml.index(start[0]))
     assert moves["From"][0] == moves["To"][0]  # one named move joins the two ends
     assert moves["To"][1] < xml.index("Staff must check facts") < moves["From"][1]
+
+
+def _zip(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as z:
+        return {i.filename: z.read(i) for i in z.infolist()}
+
+
+def test_redline_docx_is_reproducible_a4_british_and_in_house_style(repo, capsys):
+    """The same two revisions give the same bytes a second later; the page, language, styles,
+    header and footer are the build DOCX's."""
+    import time
+
+    (repo / "organisations" / "acme" / "organisation.yaml").write_text(ORG + "  font: Verdana\n  colours: {primary: \"#7C2855\"}\n")
+    _git(repo, "-c", "user.name=Policy Office", "-c", "user.email=po@example.org", "commit", "-qam", "house style")
+    path = repo / "build" / "acme" / "social-media.redline.v1.0-v2.0.docx"
+    assert main(["--root", str(repo), "diff", "acme/social-media", "v1", "HEAD", "--no-redline"]) == 0
+    assert main(["--root", str(repo), "diff", "acme/social-media", "v1", "HEAD"]) == 0
+    first = path.read_bytes()
+    time.sleep(1.1)
+    head = _git(repo, "rev-parse", "HEAD").strip()
+    assert main(["--root", str(repo), "diff", "acme/social-media", "v1", head]) == 0  # the same revision, typed otherwise
+    assert path.read_bytes() == first
+    with zipfile.ZipFile(path) as z:
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    parts = _zip(path)
+    document = parts["word/document.xml"].decode()
+    assert '<w:pgSz w:w="11906" w:h="16838"/>' in document
+    styles = parts["word/styles.xml"].decode()
+    assert '<w:lang w:val="en-GB"' in styles and 'w:ascii="Verdana"' in styles and "7C2855" in styles
+    header = next(v.decode() for k, v in parts.items() if k.startswith("word/header"))
+    footer = next(v.decode() for k, v in parts.items() if k.startswith("word/footer"))
+    assert "Changes to Social Media Policy" in header and "version 1.0 (" in header and "to version 2.0 (" in header
+    assert " PAGE " in footer and " NUMPAGES " in footer
+    assert b"<dc:language>en-GB</dc:language>" in parts["docProps/core.xml"]
+
+
+def test_redlines_are_named_by_versions_and_never_silently_replace_another_file(repo, capsys):
+    build = repo / "build" / "acme"
+    assert main(["--root", str(repo), "diff", "acme/social-media", "v1", "v2"]) == 0
+    names = sorted(p.name for p in build.iterdir())
+    assert names == ["social-media.changes.v1.0-v2.0.html", "social-media.redline.v1.0-v2.0.docx",
+                     "social-media.redline.v1.0-v2.0.html"]
+    # the changes-only page has the changed clauses and not the unchanged ones
+    changes = (build / "social-media.changes.v1.0-v2.0.html").read_text()
+    assert "Staff must not post content made by AI tools" in changes and "lunch break" in changes
+    assert "Staff must be respectful to colleagues online." not in changes
+    assert "Staff must be respectful to colleagues online." in (build / "social-media.redline.v1.0-v2.0.html").read_text()
+    capsys.readouterr()
+
+    # a file of that name the user wrote is refused, and nothing at all is written
+    mine = build / "social-media.redline.v1.0-v2.0.html"
+    mine.write_text("my annotated copy")
+    (build / "social-media.changes.v1.0-v2.0.html").unlink()
+    assert main(["--root", str(repo), "diff", "acme/social-media", "v1", "v2"]) == 1
+    err = capsys.readouterr().err
+    assert "build/acme/social-media.redline.v1.0-v2.0.html: exists and was not made by this comparison" in err
+    assert "--force" in err and "Traceback" not in err
+    assert mine.read_text() == "my annotated copy"
+    assert not (build / "social-media.changes.v1.0-v2.0.html").exists()
+    assert main(["--root", str(repo), "diff", "acme/social-media", "v1", "v2", "--force"]) == 0
+    assert "<!DOCTYPE html>" in mine.read_text()
+
+    # the same version number on both sides: named by commit id, not by what was typed
+    path = repo / "organisations" / "acme" / "social-media.yaml"
+    path.write_text(V2.replace("check facts", "check the facts"))
+    assert main(["--root", str(repo), "diff", "acme/social-media", "v2"]) == 0
+    short = _git(repo, "rev-parse", "--short", "v2").strip()
+    working = build / f"social-media.redline.{short}-working-tree.html"
+    assert "check the facts" in working.read_text()
+    # regenerating the same comparison after another edit replaces its own file
+    path.write_text(V2.replace("check facts", "check all facts"))
+    assert main(["--root", str(repo), "diff", "acme/social-media", "HEAD"]) == 0
+    assert "check all facts" in working.read_text()

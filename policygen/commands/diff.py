@@ -37,6 +37,7 @@ def _print_text(diff, old_label: str, new_label: str) -> None:
 def run(args, project) -> int:
     from policygen.diff import diff_views
     from policygen.diff.gitrev import Revision
+    from policygen.diff.files import side_label
     from policygen.diff.load import load_version
     from policygen.problems import ProblemsFound
 
@@ -53,22 +54,23 @@ def run(args, project) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return EXIT_PROBLEMS
+    old_label, new_label = side_label(diff.old.version, old_rev), side_label(diff.new.version, new_rev)
     if args.format == "json":
         json.dump({
-            "policy": str(target), "from": old_rev.label, "to": new_rev.label, "summary": diff.summary(),
+            "policy": str(target), "from": old_label, "to": new_label, "summary": diff.summary(),
             "fields": [vars(f) for f in diff.fields],
             "changes": [{"kind": c.kind, "id": c.id, "old": c.old.name if c.old else None, "new": c.new.name if c.new else None,
                          "words": c.words if "reworded" in c.kind else []} for c in diff.changes],
         }, sys.stdout, indent=2, ensure_ascii=False)
         print()
     else:
-        _print_text(diff, old_rev.label, new_rev.label)
+        _print_text(diff, old_label, new_label)
     if args.no_redline:
         return EXIT_OK
-    return _write_redlines(args, project, target, diff, old_rev, new_rev)
+    return _write_redlines(args, project, target, diff, old_rev, new_rev, old_label, new_label)
 
 
-def _write_redlines(args, project, target, diff, old_rev, new_rev) -> int:
+def _write_redlines(args, project, target, diff, old_rev, new_rev, old_label: str, new_label: str) -> int:
     """The full redline (HTML, DOCX) and the changes-only page, all or none: a file of the same name
     made by another comparison is not replaced without --force (see policygen.diff.files)."""
     from policygen.diff.files import identity, pair_name, refused
@@ -84,14 +86,14 @@ def _write_redlines(args, project, target, diff, old_rev, new_rev) -> int:
     if clash:
         for path in clash:
             print(f"{path.relative_to(project.root)}: exists and was not made by this comparison "
-                  f"({old_rev.label} to {new_rev.label}); nothing was written (--force replaces it)", file=sys.stderr)
+                  f"({old_label} to {new_label}); nothing was written (--force replaces it)", file=sys.stderr)
         return EXIT_PROBLEMS
     author, date = new_rev.author_and_date()
     templates = project.template_dirs(target.org_id)
     outputs = {
-        "redline.html": render_redline_html(diff, old_rev.label, new_rev.label, templates, comparison=ident),
-        "redline.docx": render_redline_docx(diff, old_rev.label, new_rev.label, author, date, comparison=ident),
-        "changes.html": render_redline_html(diff, old_rev.label, new_rev.label, templates, comparison=ident, changes_only=True),
+        "redline.html": render_redline_html(diff, old_label, new_label, templates, comparison=ident),
+        "redline.docx": render_redline_docx(diff, old_label, new_label, author, date, comparison=ident),
+        "changes.html": render_redline_html(diff, old_label, new_label, templates, comparison=ident, changes_only=True),
     }
     for key, data in outputs.items():
         write_if_changed(paths[key], data)

@@ -39,6 +39,13 @@ def pair_name(diff: PolicyDiff, old: Revision, new: Revision) -> str:
     return f"{old.commit(short=True)}-{new.commit(short=True)}"
 
 
+def side_label(version: str | None, rev: Revision) -> str:
+    """How the documents name one side: 'version 4 (3f2a91c)', 'version 5 (working tree)'.
+    Not the revision as typed, so every way of naming the same revision gives the same bytes."""
+    where = "working tree" if rev.rev is None else rev.commit(short=True)
+    return f"version {version} ({where})" if version else where
+
+
 def identity(policy: str, old: Revision, new: Revision) -> str:
     """What a redline records about the comparison that made it."""
     return f"{policy} {old.commit()}..{new.commit()}"
