@@ -311,3 +311,26 @@ def test_redlines_are_named_by_versions_and_never_silently_replace_another_file(
     path.write_text(V2.replace("check facts", "check all facts"))
     assert main(["--root", str(repo), "diff", "acme/social-media", "HEAD"]) == 0
     assert "check all facts" in working.read_text()
+
+
+def test_lists_in_redlines_stay_real_lists(repo, capsys):
+    """A clause's Markdown list is ul/li in the HTML and Word list numbering in the DOCX, not '- ' lines."""
+    path = repo / "organisations" / "acme" / "social-media.yaml"
+    clause = '      - {id: channels, topics: [business-use], text: "Staff may post on:\\n\\n%s"}\n'
+    path.write_text(V2 + clause % "- the trust\'s own accounts;\\n- partner accounts.")
+    _git(repo, "-c", "user.name=Policy Office", "-c", "user.email=po@example.org", "commit", "-qam", "channels")
+    path.write_text(V2.replace('"2.0"', '"2.1"') + clause % "- the trust\'s own accounts;\\n- accounts of NHS partners;\\n- local news sites.")
+    assert main(["--root", str(repo), "diff", "acme/social-media", "HEAD"]) == 0
+    build = repo / "build" / "acme"
+    page = (build / "social-media.redline.v2.0-v2.1.html").read_text()
+    assert "Staff may post on:</p><ul><li>the trust&#39;s own accounts;</li><li><del>" in page
+    assert "<li><ins><span class=\"visually-hidden\">insertion start: </span>local news sites.<" in page
+    assert "- the trust" not in page and "- partner" not in page
+    xml = _docx_xml(build / "social-media.redline.v2.0-v2.1.docx")
+    import re
+
+    items = [p for p in re.findall(r"<w:p>.*?</w:p>|<w:p .*?</w:p>", xml) if "<w:numPr>" in p]
+    texts = ["".join(re.findall(r"<w:(?:t|delText)(?: [^>]*)?>([^<]*)<", p)) for p in items]
+    assert "the trust's own accounts;" in texts and "local news sites." in texts
+    assert any(t.startswith("partner accounts.") or "partner" in t for t in texts)
+    assert "- the trust" not in xml

@@ -9,7 +9,8 @@ move (else the nearest earlier one that stayed).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from policygen.diff.changes import Change, Item, PolicyDiff
 
@@ -21,6 +22,10 @@ class Entry:
     runs: list[tuple[str, str]]
     level: int  # heading level (2 = top-level section)
     end: str | None = None  # for a moved block: "from" (its old place) or "to" (its new place)
+
+    @property
+    def blocks(self) -> list["Para | ListBlock"]:
+        return blocks(self.runs)
 
 
 def _displaced(diff: PolicyDiff, moved: set[str]) -> set[str]:
@@ -76,4 +81,84 @@ def entries(diff: PolicyDiff) -> list[Entry]:
         emit(item, by_id.get(item.id))
         for old_item in after.get(item.id, []):
             emit_old(old_item)
+    return out
+
+
+# -- the text of an entry as paragraphs and real lists --------------------------------
+
+_LIST_ITEM = re.compile(r"( *)([-*+]|(\d+)[.)]) +")
+
+
+@dataclass
+class Para:
+    """A paragraph: (op, text) runs."""
+
+    runs: list[tuple[str, str]]
+
+
+@dataclass
+class ListItem:
+    runs: list[tuple[str, str]]
+    lists: list["ListBlock"] = field(default_factory=list)  # lists nested in this item
+
+
+@dataclass
+class ListBlock:
+    ordered: bool
+    start: int
+    items: list[ListItem]
+
+
+def _drop(runs: list[tuple[str, str]], n: int) -> list[tuple[str, str]]:
+    """The runs without their first ``n`` characters (a list item's marker)."""
+    out = []
+    for op, text in runs:
+        cut = min(n, len(text))
+        n -= cut
+        if text[cut:]:
+            out.append((op, text[cut:]))
+    return out
+
+
+def blocks(runs: list[tuple[str, str]]) -> list[Para | ListBlock]:
+    """Changed text split into paragraphs and (nested) lists, with the Markdown list markers
+    taken off, so that each redline writes real lists (ul/ol and li; Word list numbering).
+    A line that does not start a list item and follows a non-blank line continues the
+    paragraph or item before it (Markdown's soft line break)."""
+    lines: list[list[tuple[str, str]]] = [[]]
+    for op, text in runs:
+        for k, part in enumerate(text.split("\n")):
+            if k:
+                lines.append([])
+            if part:
+                lines[-1].append((op, part))
+    out: list[Para | ListBlock] = []
+    stack: list[tuple[int, ListBlock]] = []  # open lists, innermost last, with their indent
+    last: Para | ListItem | None = None
+    for line in lines:
+        plain = "".join(t for _, t in line)
+        if not plain.strip():
+            last = None
+            continue
+        marker = _LIST_ITEM.match(plain)
+        if marker is None:
+            if last is not None:
+                last.runs += [("equal", " "), *_drop(line, len(plain) - len(plain.lstrip()))]
+            else:
+                stack.clear()
+                last = Para(line)
+                out.append(last)
+            continue
+        indent, ordered = len(marker[1]), marker[3] is not None
+        last = ListItem(_drop(line, len(marker[0])))
+        while stack and stack[-1][0] > indent:
+            stack.pop()
+        if stack and stack[-1][0] == indent and stack[-1][1].ordered == ordered:
+            stack[-1][1].items.append(last)
+            continue
+        if stack and stack[-1][0] == indent:
+            stack.pop()
+        block = ListBlock(ordered, int(marker[3] or 1), [last])
+        (stack[-1][1].items[-1].lists if stack else out).append(block)
+        stack.append((indent, block))
     return out

@@ -19,11 +19,11 @@ from docx.oxml.ns import qn
 
 from policygen.diff import PolicyDiff
 from policygen.diff.files import IDENTITY_MARK
-from policygen.diff.redline import Entry, entries
+from policygen.diff.redline import Entry, ListBlock, Para, entries
 from policygen.render import docx_xml as X
 from policygen.render.docx import header_footer, page_setup
 from policygen.render.docx_package import package_bytes, set_properties
-from policygen.render.docx_styles import CLAUSE, apply_house_style
+from policygen.render.docx_styles import CLAUSE, CLAUSE_CONTINUE, NUMBER_INDENT, apply_house_style
 from policygen.render.docx_tables import Cell
 from policygen.render.docx_text import Writer, heading_text
 
@@ -63,18 +63,18 @@ class _Tracker:
                 wrapper.append(self.run(text, deleted=op == "delete", bold=bold))
                 paragraph._p.append(wrapper)
 
-    def add_moved(self, paragraph, change_id: str, end: str, parts: list[tuple[str, bool]]) -> None:
-        """(text, bold) parts as one end of a move: a named range holding a w:moveFrom or w:moveTo."""
+    def move_range(self, first, last, change_id: str, end: str) -> None:
+        """Join one end of a move into a named range from the first paragraph to the last;
+        the other end carries the same name, which is what makes it a move."""
         name = self.move_names.setdefault(change_id, f"move{len(self.move_names) + 1}")
         tag = "w:moveFromRange" if end == "from" else "w:moveToRange"
         start = self.mark(tag + "Start", name=name)
-        paragraph._p.append(start)
-        wrapper = self.mark(MARK[end])
-        for text, bold in parts:
-            wrapper.append(self.run(text, bold=bold))
-        paragraph._p.append(wrapper)
-        paragraph._p.append(X.el(tag + "End", id=start.get(qn("w:id"))))
-        self.mark_paragraph(paragraph, end)
+        ppr = first._p.find(qn("w:pPr"))
+        if ppr is not None:
+            ppr.addnext(start)
+        else:
+            first._p.insert(0, start)
+        last._p.append(X.el(tag + "End", id=start.get(qn("w:id"))))
 
     def mark_paragraph(self, paragraph, op: str) -> None:
         """Track the paragraph mark itself, so accepting a deletion leaves no empty paragraph."""
@@ -119,30 +119,52 @@ def render_redline_docx(diff: PolicyDiff, old_label: str, new_label: str, author
 
 
 def _entry(writer: Writer, track: _Tracker, entry: Entry) -> None:
+    """One block: its heading, then its text as paragraphs and real Word lists, every paragraph
+    tracked as a whole when the block was added, removed or moved."""
     item, change = entry.item, entry.change
+    whole = entry.end or WHOLE.get(change.kind if change else "")
+    written = []
+
+    def fill(p, runs: list[tuple[str, str]], prefix: str = "") -> None:
+        if entry.end:  # a moved block as it reads at that end: the old text, or the new
+            runs = [(entry.end, t) for op, t in runs if op != ("insert" if entry.end == "from" else "delete")]
+        elif whole:
+            runs = [(whole, t) for _, t in runs]
+        if prefix:
+            track.add_runs(p, [(whole or "equal", prefix)], bold=True)
+        track.add_runs(p, runs)
+        ops = {op for op, _ in runs}
+        mark = whole or (ops.pop() if len(ops) == 1 and ops <= {"insert", "delete"} else None)
+        if mark:
+            track.mark_paragraph(p, mark)
+        written.append(p)
+
     if item.title:
         heading = writer.paragraph(style=f"Heading {min(entry.level, 4)}")  # under "The text with changes marked"
-        if entry.end:
-            track.add_moved(heading, change.id, entry.end, [(heading_text(item.label, item.title), False)])
-        elif change and change.old and change.new and change.old.title != item.title:
+        if change and change.old and change.new and change.old.title != item.title and not entry.end:
             track.add_runs(heading, [("equal", heading_text(item.label, "")), ("delete", change.old.title), ("insert", item.title)])
+            written.append(heading)
         else:
-            op = WHOLE.get(change.kind if change else "", "equal")
-            track.add_runs(heading, [(op, heading_text(item.label, item.title))])
-            if op != "equal":
-                track.mark_paragraph(heading, op)
-    if not entry.runs:
-        return
-    numbered = item.label and not item.title
-    paragraph = writer.paragraph(style=CLAUSE if numbered else None)
-    label = [(item.label + "\t", True)] if numbered else []
-    if entry.end:  # a moved block's text as it reads at that end: the old text, or the new
-        text = "".join(t for op, t in entry.runs if op != ("insert" if entry.end == "from" else "delete"))
-        track.add_moved(paragraph, change.id, entry.end, [*label, (text, False)])
-        return
-    op = WHOLE.get(change.kind if change else "", "equal")
-    for text, bold in label:
-        track.add_runs(paragraph, [(op, text)], bold=bold)
-    track.add_runs(paragraph, entry.runs)
-    if op != "equal":
-        track.mark_paragraph(paragraph, op)
+            fill(heading, [("equal", heading_text(item.label, item.title))])
+    numbered = bool(item.label and not item.title)
+    label = item.label + "\t" if numbered else ""
+    indent = NUMBER_INDENT if numbered else 0
+
+    def write_list(block: ListBlock, level: int) -> None:
+        num_id = writer.lists.ordered(block.start) if block.ordered else writer.lists.bullet_num
+        for li in block.items:
+            fill(writer.list_item(num_id, level, block.ordered, indent), li.runs)
+            for sub in li.lists:
+                write_list(sub, level + 1)
+
+    for k, block in enumerate(entry.blocks):
+        first = k == 0
+        if isinstance(block, Para):
+            style = (CLAUSE if first else CLAUSE_CONTINUE) if numbered else None
+            fill(writer.paragraph(style=style), block.runs, label if first else "")
+        else:
+            if first and numbered:  # the number on a line of its own above a list
+                fill(writer.paragraph(style=CLAUSE), [], label)
+            write_list(block, 0)
+    if entry.end and written:
+        track.move_range(written[0], written[-1], change.id, entry.end)
