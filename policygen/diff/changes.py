@@ -134,10 +134,11 @@ def _text(node: Node, view: DocumentView) -> str:
         return plain(b.text)
     if node.kind in ("section", "appendix"):
         return plain(getattr(b, "text", None) or getattr(b, "missing", None) or "")
+    # a blank line between rows and terms: each is a paragraph of its own in the redlines
     if node.kind == "table":
-        return "\n".join(" | ".join(plain(c) for c in row) for row in [b.header, *b.rows] if row)
+        return "\n\n".join(" | ".join(plain(c) for c in row) for row in [b.header, *b.rows] if row)
     if node.kind == "definitions":
-        return "\n".join(f"{d.term}: {plain(d.definition)}" for d in b.terms)
+        return "\n\n".join(f"{d.term}: {plain(d.definition)}" for d in b.terms)
     return ""
 
 

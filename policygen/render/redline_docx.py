@@ -156,6 +156,8 @@ def _entry(writer: Writer, track: _Tracker, entry: Entry) -> None:
             fill(writer.list_item(num_id, level, block.ordered, indent), li.runs)
             for sub in li.lists:
                 write_list(sub, level + 1)
+        if level == 0:  # no space between the items of a list, a line after it (as the build DOCX)
+            written[-1].paragraph_format.space_after = None
 
     for k, block in enumerate(entry.blocks):
         first = k == 0
