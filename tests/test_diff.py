@@ -334,3 +334,9 @@ def test_lists_in_redlines_stay_real_lists(repo, capsys):
     assert "the trust's own accounts;" in texts and "local news sites." in texts
     assert any(t.startswith("partner accounts.") or "partner" in t for t in texts)
     assert "- the trust" not in xml
+    # against the working tree, tracked changes are dated when the policy file was last changed
+    import datetime as dt
+
+    when = dt.datetime.fromtimestamp(int(path.stat().st_mtime), dt.timezone.utc).isoformat()
+    marks = re.findall(r"<w:(?:ins|del) [^>]*>", xml)
+    assert marks and all(f'w:date="{when}"' in m for m in marks)

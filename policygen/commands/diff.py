@@ -88,7 +88,7 @@ def _write_redlines(args, project, target, diff, old_rev, new_rev, old_label: st
             print(f"{path.relative_to(project.root)}: exists and was not made by this comparison "
                   f"({old_label} to {new_label}); nothing was written (--force replaces it)", file=sys.stderr)
         return EXIT_PROBLEMS
-    author, date = new_rev.author_and_date()
+    author, date = new_rev.author_and_date(target.policy_file)
     templates = project.template_dirs(target.org_id)
     outputs = {
         "redline.html": render_redline_html(diff, old_label, new_label, templates, comparison=ident),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,11 +50,14 @@ class Revision:
         result = self._git("show", f"{self.rev}:{self._repo_path(path)}")
         return result.stdout if result.returncode == 0 else None
 
-    def author_and_date(self) -> tuple[str, str]:
-        """Who made this revision and when (ISO 8601), for tracked changes."""
+    def author_and_date(self, path: Path) -> tuple[str, str]:
+        """Who made this revision and when (ISO 8601), for tracked changes. For the working tree:
+        the configured git user and the time ``path`` (the policy) was last modified, so Word has a
+        date to show (a move range must carry one) and an unchanged file gives the same bytes."""
         if self.rev is None:
             name = self._git("config", "user.name").stdout.strip() or "policygen"
-            return name, ""
+            when = dt.datetime.fromtimestamp(int(path.stat().st_mtime), dt.timezone.utc)
+            return name, when.isoformat()
         out = self._git("log", "-1", "--format=%an%x00%aI", self.rev).stdout.strip()
         name, _, date = out.partition("\x00")
         return name or "policygen", date
