@@ -340,3 +340,26 @@ def test_lists_in_redlines_stay_real_lists(repo, capsys):
     when = dt.datetime.fromtimestamp(int(path.stat().st_mtime), dt.timezone.utc).isoformat()
     marks = re.findall(r"<w:(?:ins|del) [^>]*>", xml)
     assert marks and all(f'w:date="{when}"' in m for m in marks)
+
+
+@pytest.mark.skipif(not _has_uno(), reason="LibreOffice with python3-uno is not installed")
+def test_libreoffice_accepts_and_rejects_a_moved_and_reworded_clause(repo, capsys, tmp_path):
+    """The new place shows the words added since as insertions inside the move; accepting gives
+    the new text once, rejecting the old text once, each in its own place."""
+    path = repo / "organisations" / "acme" / "social-media.yaml"
+    path.write_text(V2.replace("before posting photographs.", "before posting any photographs online."))
+    assert main(["--root", str(repo), "diff", "acme/social-media", "v1"]) == 0
+    docx = repo / "build" / "acme" / "social-media.redline.v1.0-v2.0.docx"
+    xml = _docx_xml(docx)
+    move_to = xml[xml.index("<w:moveToRangeStart"):xml.index("<w:moveToRangeEnd")]
+    assert "<w:ins " in move_to and "any " in move_to and "<w:del " not in move_to
+    results = {}
+    for action in ("accept", "reject"):
+        out = tmp_path / f"{action}.txt"
+        subprocess.run([LO_PYTHON, str(Path(__file__).with_name("lo_accept.py")), action, str(docx), str(out)], check=True, timeout=180)
+        results[action] = " ".join(out.read_text(encoding="utf-8-sig").split()).split("The text with changes marked", 1)[1]
+    accepted, rejected = results["accept"], results["reject"]
+    assert accepted.count("consent before posting") == 1 and "before posting any photographs online." in accepted
+    assert accepted.index("any photographs online") < accepted.index("check facts")
+    assert rejected.count("consent before posting") == 1 and "before posting photographs." in rejected
+    assert "any photographs" not in rejected and rejected.index("check facts") < rejected.index("consent before posting")

@@ -122,19 +122,21 @@ def _entry(writer: Writer, track: _Tracker, entry: Entry) -> None:
     """One block: its heading, then its text as paragraphs and real Word lists, every paragraph
     tracked as a whole when the block was added, removed or moved."""
     item, change = entry.item, entry.change
-    whole = entry.end or WHOLE.get(change.kind if change else "")
+    whole = WHOLE.get(change.kind if change else "")
     written = []
 
     def fill(p, runs: list[tuple[str, str]], prefix: str = "") -> None:
-        if entry.end:  # a moved block as it reads at that end: the old text, or the new
-            runs = [(entry.end, t) for op, t in runs if op != ("insert" if entry.end == "from" else "delete")]
+        if entry.end == "from":  # the old text, moved away
+            runs = [("from", t) for op, t in runs if op != "insert"]
+        elif entry.end == "to":  # the new text, moved here; words added since are insertions in the move
+            runs = [("to" if op == "equal" else op, t) for op, t in runs if op != "delete"]
         elif whole:
             runs = [(whole, t) for _, t in runs]
         if prefix:
-            track.add_runs(p, [(whole or "equal", prefix)], bold=True)
+            track.add_runs(p, [(entry.end or whole or "equal", prefix)], bold=True)
         track.add_runs(p, runs)
         ops = {op for op, _ in runs}
-        mark = whole or (ops.pop() if len(ops) == 1 and ops <= {"insert", "delete"} else None)
+        mark = entry.end or whole or (ops.pop() if len(ops) == 1 and ops <= {"insert", "delete"} else None)
         if mark:
             track.mark_paragraph(p, mark)
         written.append(p)
