@@ -363,3 +363,21 @@ def test_libreoffice_accepts_and_rejects_a_moved_and_reworded_clause(repo, capsy
     assert accepted.index("any photographs online") < accepted.index("check facts")
     assert rejected.count("consent before posting") == 1 and "before posting photographs." in rejected
     assert "any photographs" not in rejected and rejected.index("check facts") < rejected.index("consent before posting")
+
+
+def test_git_diff_of_built_documents_shows_their_text(repo):
+    """The README's steps: the project's .gitattributes plus `git config diff.policygen.textconv`
+    make `git diff` of a committed DOCX show the sentence that changed."""
+    import sys
+
+    shutil.copy(Path(__file__).resolve().parents[1] / ".gitattributes", repo / ".gitattributes")
+    _git(repo, "config", "diff.policygen.textconv", f"{sys.executable} -m policygen textconv")
+    assert main(["--root", str(repo), "build", "acme/social-media", "-f", "docx", "--quiet"]) == 0
+    _git(repo, "add", "-f", ".gitattributes", "build/acme/social-media.docx")
+    _git(repo, "-c", "user.name=Policy Office", "-c", "user.email=po@example.org", "commit", "-qm", "published")
+    path = repo / "organisations" / "acme" / "social-media.yaml"
+    path.write_text(V2.replace("check facts", "check the facts"))
+    assert main(["--root", str(repo), "build", "acme/social-media", "-f", "docx", "--quiet"]) == 0
+    out = _git(repo, "diff", "build/acme/social-media.docx")
+    assert "-2.2\tStaff must check facts before posting." in out
+    assert "+2.2\tStaff must check the facts before posting." in out
