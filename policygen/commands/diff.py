@@ -1,4 +1,9 @@
-"""policygen diff ORG/POLICY REV_A [REV_B]: what changed, by clause, between two git revisions."""
+"""policygen diff ORG/POLICY REV_A [REV_B]: what changed, by clause, between two git revisions.
+
+Prints the changes and a suggested change summary, and writes beside the build
+the full redline (HTML and DOCX tracked changes) and a changes-only page, named
+as policygen.diff.files says.
+"""
 
 from __future__ import annotations
 
