@@ -1,9 +1,13 @@
-"""policygen diff ORG/POLICY REV_A [REV_B]: what changed, by clause, between two git revisions."""
+"""policygen diff ORG/POLICY REV_A [REV_B]: what changed, by clause, between two git revisions.
+
+Prints the changes and a suggested change summary, and writes beside the build
+the full redline (HTML and DOCX tracked changes) and a changes-only page, named
+as policygen.diff.files says.
+"""
 
 from __future__ import annotations
 
 import json
-import re
 import sys
 
 from policygen.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
@@ -15,11 +19,9 @@ def register(sub) -> None:
     p.add_argument("rev_a", metavar="REV_A", help="the earlier git revision (e.g. the approved version's tag)")
     p.add_argument("rev_b", metavar="REV_B", nargs="?", help="the later revision (default: the working tree)")
     p.add_argument("--format", choices=["text", "json"], default="text", help="terminal output")
-    p.add_argument("--no-redline", action="store_true", help="do not write the redline HTML and DOCX")
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-") or "rev"
+    p.add_argument("--no-redline", action="store_true", help="do not write the redlines")
+    p.add_argument("--force", action="store_true",
+                   help="replace redlines of the same name that another comparison made (by default they are left alone)")
 
 
 def _print_text(diff, old_label: str, new_label: str) -> None:
@@ -40,6 +42,7 @@ def _print_text(diff, old_label: str, new_label: str) -> None:
 def run(args, project) -> int:
     from policygen.diff import diff_views
     from policygen.diff.gitrev import Revision
+    from policygen.diff.files import side_label
     from policygen.diff.load import load_version
     from policygen.problems import ProblemsFound
 
@@ -56,28 +59,48 @@ def run(args, project) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return EXIT_PROBLEMS
+    old_label, new_label = side_label(diff.old.version, old_rev), side_label(diff.new.version, new_rev)
     if args.format == "json":
         json.dump({
-            "policy": str(target), "from": old_rev.label, "to": new_rev.label, "summary": diff.summary(),
+            "policy": str(target), "from": old_label, "to": new_label, "summary": diff.summary(),
             "fields": [vars(f) for f in diff.fields],
             "changes": [{"kind": c.kind, "id": c.id, "old": c.old.name if c.old else None, "new": c.new.name if c.new else None,
                          "words": c.words if "reworded" in c.kind else []} for c in diff.changes],
         }, sys.stdout, indent=2, ensure_ascii=False)
         print()
     else:
-        _print_text(diff, old_rev.label, new_rev.label)
-    if not args.no_redline:
-        from policygen.render.redline_docx import render_redline_docx
-        from policygen.render.redline_html import render_redline_html
-        from policygen.write import output_path, write_if_changed
+        _print_text(diff, old_label, new_label)
+    if args.no_redline:
+        return EXIT_OK
+    return _write_redlines(args, project, target, diff, old_rev, new_rev, old_label, new_label)
 
-        author, date = new_rev.author_and_date()
-        stem = f"{target.policy_id}.redline.{_slug(old_rev.label)}..{_slug(new_rev.label)}"
-        for ext, data in (
-            ("html", render_redline_html(diff, old_rev.label, new_rev.label, project.template_dirs(target.org_id))),
-            ("docx", render_redline_docx(diff, old_rev.label, new_rev.label, author, date)),
-        ):
-            path = output_path(project.build_dir, target.org_id, f"{stem}.{ext}")
-            write_if_changed(path, data)
-            print(f"wrote {path.relative_to(project.root)}", file=sys.stderr)
+
+def _write_redlines(args, project, target, diff, old_rev, new_rev, old_label: str, new_label: str) -> int:
+    """The full redline (HTML, DOCX) and the changes-only page, all or none: a file of the same name
+    made by another comparison is not replaced without --force (see policygen.diff.files)."""
+    from policygen.diff.files import identity, pair_name, refused
+    from policygen.render.redline_docx import render_redline_docx
+    from policygen.render.redline_html import render_redline_html
+    from policygen.write import output_path, write_if_changed
+
+    pair = pair_name(diff, old_rev, new_rev)
+    ident = identity(str(target), old_rev, new_rev)
+    paths = {f"{kind}.{ext}": output_path(project.build_dir, target.org_id, f"{target.policy_id}.{kind}.{pair}.{ext}")
+             for kind, ext in (("redline", "html"), ("redline", "docx"), ("changes", "html"))}
+    clash = [] if args.force else refused(list(paths.values()), ident)
+    if clash:
+        for path in clash:
+            print(f"{path.relative_to(project.root)}: exists and was not made by this comparison "
+                  f"({old_label} to {new_label}); nothing was written (--force replaces it)", file=sys.stderr)
+        return EXIT_PROBLEMS
+    author, date = new_rev.author_and_date(target.policy_file)
+    templates = project.template_dirs(target.org_id)
+    outputs = {
+        "redline.html": render_redline_html(diff, old_label, new_label, templates, comparison=ident),
+        "redline.docx": render_redline_docx(diff, old_label, new_label, author, date, comparison=ident),
+        "changes.html": render_redline_html(diff, old_label, new_label, templates, comparison=ident, changes_only=True),
+    }
+    for key, data in outputs.items():
+        write_if_changed(paths[key], data)
+        print(f"wrote {paths[key].relative_to(project.root)}", file=sys.stderr)
     return EXIT_OK

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,11 @@ from policygen.diff.words import word_diff
 from policygen.resolve import DocumentView
 from policygen.resolve.text import resolve_plain
 from policygen.resolve.view import Node
+
+CAPTION_WORDS = 8  # first words that name an untitled clause in the change summary
+_LIST_MARKER = re.compile(r"(?m)^\s*(?:[-*+]|\d+[.)])\s+")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_MARKUP = re.compile(r"[*_`#>\[\]]")
 
 # Parts of the policy compared field by field (the body is compared by id).
 FIELD_PARTS = ("document_control", "review", "version_history", "summary", "eia", "associated_documents", "references")
@@ -40,6 +46,22 @@ class Item:
         """How a summary names it: its number, else its title, else its id."""
         return self.label.rstrip(".") if self.label else (self.title or self.id)
 
+    @property
+    def number(self) -> str | None:
+        """Its generated number ("5.3", "Appendix A"), if it has one."""
+        return self.label.rstrip(".") if self.label else None
+
+    @property
+    def caption(self) -> str:
+        """Its heading, else its first words: with the number, what tells a reader which clause
+        a line of the version control sheet means (numbers alone shift between versions)."""
+        if self.title:
+            return self.title
+        words = _MARKUP.sub("", _LINK_TARGET.sub("", _LIST_MARKER.sub("", self.text))).split()
+        if not words:
+            return self.id
+        return " ".join(words[:CAPTION_WORDS]) + ("…" if len(words) > CAPTION_WORDS else "")
+
 
 @dataclass
 class Change:
@@ -49,18 +71,20 @@ class Change:
     new: Item | None
     words: list[tuple[str, str]] = field(default_factory=list)
 
-    @property
-    def name(self) -> str:
-        return (self.new or self.old).name
-
     def describe(self) -> str:
-        if self.kind == "removed":
-            return f"{self.old.name} removed"
-        if self.kind == "added":
-            return f"{self.new.name} added"
-        if "moved" in self.kind and self.old.name != self.new.name:
-            return f"{self.new.name} {self.kind} (was {self.old.name})"
-        return f"{self.new.name} {self.kind}"
+        """One line of the change summary, naming the clause unambiguously: the old number of
+        what was removed or moved away, the new number of what was added or moved to, both
+        when a reworded clause was renumbered, and its heading or first words, e.g.
+        '2.3 moved to 1.2 (“Staff must have consent before posting photographs.”)'."""
+        old = self.old.number if self.old else None
+        new = self.new.number if self.new else None
+        quoted = f"\u201c{(self.new or self.old).caption}\u201d"
+        if old == new or None in (old, new):  # added, removed, or not renumbered
+            number = new or old
+            return f"{number} {self.kind} ({quoted})" if number else f"{quoted} {self.kind}"
+        if self.kind.startswith("moved"):
+            return f"{old} moved to {new}" + (" and reworded" if "reworded" in self.kind else "") + f" ({quoted})"
+        return f"{old} reworded (now {new}) ({quoted})"
 
 
 @dataclass
@@ -110,10 +134,11 @@ def _text(node: Node, view: DocumentView) -> str:
         return plain(b.text)
     if node.kind in ("section", "appendix"):
         return plain(getattr(b, "text", None) or getattr(b, "missing", None) or "")
+    # a blank line between rows and terms: each is a paragraph of its own in the redlines
     if node.kind == "table":
-        return "\n".join(" | ".join(plain(c) for c in row) for row in [b.header, *b.rows] if row)
+        return "\n\n".join(" | ".join(plain(c) for c in row) for row in [b.header, *b.rows] if row)
     if node.kind == "definitions":
-        return "\n".join(f"{d.term}: {plain(d.definition)}" for d in b.terms)
+        return "\n\n".join(f"{d.term}: {plain(d.definition)}" for d in b.terms)
     return ""
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,12 @@ class Revision:
         if result.returncode != 0:
             raise ProblemsFound([Problem(self.rev, 0, "", "no such git revision")])
 
+    def commit(self, short: bool = False) -> str:
+        """The commit id this revision names (abbreviated with ``short``); "working-tree" for the working tree."""
+        if self.rev is None:
+            return "working-tree"
+        return self._git("rev-parse", *(["--short"] if short else []), f"{self.rev}^{{commit}}").stdout.strip()
+
     def read(self, path: Path) -> str | None:
         """The file's text at this revision; None if it did not exist there."""
         if self.rev is None:
@@ -43,11 +50,14 @@ class Revision:
         result = self._git("show", f"{self.rev}:{self._repo_path(path)}")
         return result.stdout if result.returncode == 0 else None
 
-    def author_and_date(self) -> tuple[str, str]:
-        """Who made this revision and when (ISO 8601), for tracked changes."""
+    def author_and_date(self, path: Path) -> tuple[str, str]:
+        """Who made this revision and when (ISO 8601), for tracked changes. For the working tree:
+        the configured git user and the time ``path`` (the policy) was last modified, so Word has a
+        date to show (a move range must carry one) and an unchanged file gives the same bytes."""
         if self.rev is None:
             name = self._git("config", "user.name").stdout.strip() or "policygen"
-            return name, ""
+            when = dt.datetime.fromtimestamp(int(path.stat().st_mtime), dt.timezone.utc)
+            return name, when.isoformat()
         out = self._git("log", "-1", "--format=%an%x00%aI", self.rev).stdout.strip()
         name, _, date = out.partition("\x00")
         return name or "policygen", date

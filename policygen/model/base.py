@@ -183,9 +183,11 @@ def keyed_union(keys: list[tuple[str, str]], members: dict[str, type], default: 
     """
 
     def kind(value: Any) -> str | None:
-        if isinstance(value, dict):
+        if isinstance(value, dict):  # validating YAML data
             return next((tag for key, tag in keys if key in value), default)
-        return None
+        # Serialising (model_dump, as `policygen diff` does): a model is its own member. Without
+        # this pydantic falls back to trying each member and warns once per part.
+        return next((tag for tag, cls in members.items() if type(value) is cls), None)
 
     return Annotated[
         Union[tuple(Annotated[cls, Tag(tag)] for tag, cls in members.items())],

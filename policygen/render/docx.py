@@ -56,7 +56,7 @@ def page_count(doc: DocumentView, ctx: RenderContext, pages: dict[str, int]) -> 
 
 def render_docx(doc: DocumentView, ctx: RenderContext) -> bytes:
     document = Document()
-    _page_setup(document)
+    page_setup(document)
     apply_house_style(document, doc.style)
     pages = page_numbers(doc, ctx)
     writer = Writer(document, doc)
@@ -64,12 +64,13 @@ def render_docx(doc: DocumentView, ctx: RenderContext) -> bytes:
     for block in doc.blocks:
         parts.block(block)
     _mark_contents_range(document, parts.range_start, parts.range_end)
-    _header_footer(document, doc, page_count(doc, ctx, pages))
+    header_footer(document, doc, page_count(doc, ctx, pages))
     set_properties(document, doc)
     return package_bytes(document, doc)
 
 
-def _page_setup(document) -> None:
+def page_setup(document) -> None:
+    """A4 with the PDF's margins (the redline DOCX uses it too)."""
     section = document.sections[0]
     section.page_width, section.page_height = Twips(PAGE_WIDTH), Twips(PAGE_HEIGHT)
     section.left_margin = section.right_margin = Twips(MARGIN_SIDE)
@@ -90,15 +91,8 @@ def _mark_contents_range(document, start, end) -> None:
     end.addnext(X.el("w:bookmarkEnd", id="0"))
 
 
-def _header_footer(document, doc: DocumentView, total_pages: int) -> None:
-    """Running header and footer as the PDF has them: title, reference, version and review date
-    above; the controlled-document statement, the footer line and "Page x of y" below."""
-    section = document.sections[0]
-    colour = doc.style.colours.primary
-    header = section.header
-    header.is_linked_to_previous = False
-    p = header.paragraphs[0]
-    p.style = document.styles["Header"]
+def running_facts(doc: DocumentView) -> list[str]:
+    """What the running header says: title, reference, version and next review date."""
     facts = [doc.title]
     if doc.reference:
         facts.append(doc.reference)
@@ -106,6 +100,19 @@ def _header_footer(document, doc: DocumentView, total_pages: int) -> None:
         facts.append(f"Version {doc.version}")
     if doc.next_review:
         facts.append(f"Next review: {doc.next_review}")
+    return facts
+
+
+def header_footer(document, doc: DocumentView, total_pages: int, facts: list[str] | None = None) -> None:
+    """Running header and footer as the PDF has them: ``facts`` (by default ``running_facts``)
+    above; the controlled-document statement, the footer line and "Page x of y" below."""
+    section = document.sections[0]
+    colour = doc.style.colours.primary
+    header = section.header
+    header.is_linked_to_previous = False
+    p = header.paragraphs[0]
+    p.style = document.styles["Header"]
+    facts = facts if facts is not None else running_facts(doc)
     p._p.append(X.run(" \u00b7 ".join(facts)))
     X.paragraph_border(p, ("bottom",), colour, 4)
 

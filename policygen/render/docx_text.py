@@ -126,6 +126,17 @@ class Writer(TableWriter):
             else:
                 p._p.append(X.run(text))
 
+    def list_item(self, num_id: int, level: int, ordered: bool, indent: int = 0, sink=None, in_table: bool = False):
+        """The paragraph that starts a list item: Word's List Bullet / List Number style for its
+        level (up to three), real numbering (``num_id`` from ``self.lists``), no space between items."""
+        level = min(level, 2)
+        style = TABLE_TEXT if in_table else ("List Number" if ordered else "List Bullet") + ("" if level == 0 else f" {level + 1}")
+        p = self.paragraph(style=style, sink=sink)
+        p.paragraph_format.space_after = Pt(0)
+        X.numbering(p, num_id, level)
+        X.indent(p, indent + LIST_STEP * (level + 1), LIST_HANGING)
+        return p
+
     # -- Markdown --------------------------------------------------------------------
 
     def markdown(self, text: str, sink=None, *, label: str | None = None, style: str | None = None,
@@ -256,22 +267,15 @@ class _Blocks:
             ordered, num_id = self.lists[-1]
             level = min(len(self.lists) - 1, 2)
             base = 0 if self.in_table else self.indent
-            left = base + LIST_STEP * (level + 1)
-            if self.in_table:
-                style = TABLE_TEXT
-            elif self.item_start:
-                style = ("List Number" if ordered else "List Bullet") + ("" if level == 0 else f" {level + 1}")
-            else:
-                style = "List Continue" + ("" if level == 0 else f" {level + 1}")
-            p = self.w.paragraph(style=style, sink=self.sink)
-            p.paragraph_format.space_after = Pt(0)
-            self.last = p
             if self.item_start:
-                X.numbering(p, num_id, level)
-                X.indent(p, left, LIST_HANGING)
+                p = self.w.list_item(num_id, level, ordered, base, self.sink, self.in_table)
                 self.item_start = False
             else:
-                X.indent(p, left)
+                style = TABLE_TEXT if self.in_table else "List Continue" + ("" if level == 0 else f" {level + 1}")
+                p = self.w.paragraph(style=style, sink=self.sink)
+                p.paragraph_format.space_after = Pt(0)
+                X.indent(p, base + LIST_STEP * (level + 1))
+            self.last = p
             self.first = False
             return p
         style = self.style if self.first else self.continue_style

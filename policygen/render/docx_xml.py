@@ -280,3 +280,8 @@ def page_break_before(paragraph) -> None:
 
 def keep_with_next(paragraph) -> None:
     set_child(ppr(paragraph), el("w:keepNext"), PPR_ORDER)
+
+
+def run_properties_of_paragraph(paragraph):
+    """The w:rPr inside a paragraph's w:pPr (the paragraph mark's properties), created if absent."""
+    return get_or_add(ppr(paragraph), "w:rPr", PPR_ORDER)
