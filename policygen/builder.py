@@ -43,19 +43,26 @@ _LIBRARY = "register and comparison pages"
 
 
 def _library_pages(root: str, targets: tuple[str, ...], formats: tuple[str, ...]) -> list[tuple[str, bytes]]:
-    """Worker: the comparison pages (build/compare/<policy-id>.html) and the register page linking them."""
+    """Worker: the comparison pages (build/compare/<policy-id>.html) and the register page linking them.
+
+    Made from the policies without errors: a policy with errors is reported by
+    its own task and left out, and the others are still listed and compared.
+    With none to list, nothing is made, so the pages last built stay.
+    """
     from policygen.compare.page import render_pages
-    from policygen.load.document import Loader
+    from policygen.pipeline import load_and_check
     from policygen.register import entries
     from policygen.render.register import render_register
 
     project = Project(Path(root))
-    loader = Loader(project)
-    docs = [loader.policy(t) for t in project.targets(list(targets))]
-    if any(d is None for d in docs):
-        return []  # a policy with errors: its own task reports them
+    checked = load_and_check(project, list(targets))
+    broken = {p.file for p in checked.errors}
+    docs = [d for d in checked.documents if not {d.source.name, d.org.source.name} & broken]
+    if not docs:
+        return []
+    left_out = [t for t in project.targets(list(targets)) if t not in {d.target for d in docs}]
     build_dir = project.build_dir.resolve()
-    pages = [(path.relative_to(build_dir).as_posix(), data) for path, data in render_pages(project, docs)]
+    pages = [(path.relative_to(build_dir).as_posix(), data) for path, data in render_pages(project, docs, left_out)]
     comparisons = [
         {"href": rel, "label": f"Compare the {Path(rel).stem.replace('-', ' ')} policies of every organisation"}
         for rel, _ in pages
@@ -216,8 +223,7 @@ def run_build(
                 result.unchanged += 1
             cache.record(rel, fresh_keys[fmt], data)
     result.problems = sorted(problems, key=lambda p: (p.file, p.line, p.path, p.message))
-    all_built = not result.failed and all(t in outputs for t in work)
-    if library_outputs and all_built:
+    if library_outputs and not result.failed:
         for rel, data in library_outputs:
             if write_if_changed(output_path(project.build_dir, *rel.split("/")), data):
                 result.written.append(f"build/{rel}")

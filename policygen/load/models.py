@@ -14,6 +14,11 @@ from policygen.problems import Problem, ProblemsFound, suggest
 
 M = TypeVar("M", bound=BaseModel)
 
+# Problems reported per file before the rest are only counted: a file with
+# thousands of stray keys gets a readable report, and each problem costs a
+# suggestion search, so counting the rest keeps validation linear.
+MAX_REPORTED = 50
+
 # Tags pydantic adds to an error's location for a discriminated union member.
 _UNION_TAGS = {*BLOCK_TAGS, *PART_TAGS}
 
@@ -74,11 +79,17 @@ def build_model(cls: type[M], source: Source) -> M:
     try:
         return cls.model_validate(source.data)
     except ValidationError as exc:
-        problems: list[Problem] = []
-        for err in exc.errors():
-            loc = tuple(
-                part for i, part in enumerate(err["loc"])
-                if not (part in _UNION_TAGS and i > 0 and isinstance(err["loc"][i - 1], int))
-            )
-            problems.append(source.problem(loc, _message(err)))
+        errors = exc.errors()
+        problems = [source.problem(_located(err), _message(err)) for err in errors[:MAX_REPORTED]]
+        if len(errors) > MAX_REPORTED:
+            rest = errors[MAX_REPORTED]
+            problems.append(source.problem(
+                _located(rest), f"and {len(errors) - MAX_REPORTED} more problems in this file, not listed; fix those above first",
+            ))
         raise ProblemsFound(problems) from None
+
+
+def _located(err: dict[str, Any]) -> tuple:
+    """The error's place in the data, without the tags pydantic adds for a union member."""
+    loc = err["loc"]
+    return tuple(part for i, part in enumerate(loc) if not (part in _UNION_TAGS and i > 0 and isinstance(loc[i - 1], int)))

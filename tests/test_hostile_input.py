@@ -1,0 +1,121 @@
+"""Input from a hostile corpus (issue 11): one clear line each, a non-zero exit, no traceback,
+and what build/ held before left as it was."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import scratch_project
+from policygen.cli import main
+from test_bad_input import ORG, POLICY, POLICY_FILE, _edit, _line_of, _snapshot
+
+POLICY_PATH = Path("organisations") / "acme" / "social-media.yaml"
+
+
+@pytest.fixture
+def acme(tmp_path: Path) -> Path:
+    """The one-policy project, built in Markdown and HTML (enough to see build/ left alone)."""
+    scratch_project(tmp_path, ORG, POLICY)
+    assert main(["--root", str(tmp_path), "build", "-f", "md", "-f", "html"]) == 0
+    return tmp_path
+
+
+def _run(root: Path, capsys, *argv: str) -> tuple[int, str]:
+    code = main(["--root", str(root), *argv])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return code, err
+
+
+def _rejected(root: Path, capsys, pattern: str) -> list[str]:
+    """validate and build both exit 1 with the line ``pattern`` matches, and build/ is untouched."""
+    before = _snapshot(root)
+    lines = []
+    for argv in (["validate"], ["build", "-f", "md", "-f", "html"]):
+        code, err = _run(root, capsys, *argv)
+        assert code == 1, err
+        found = [line for line in err.splitlines() if re.search(pattern, line)]
+        assert found, err
+        lines += found
+    assert _snapshot(root) == before, "build/ changed although the input was bad"
+    return lines
+
+
+def test_key_given_twice_names_both_lines(acme, capsys):
+    text = _edit(acme, "  issued: 2024-02-01\n", "  issued: 2024-02-01\n  title: Another Title\n")
+    first, second = _line_of(text, "  title: Social"), _line_of(text, "  title: Another")
+    _rejected(acme, capsys, rf"^{POLICY_FILE}:{second}: document_control\.title: key given twice, at lines {first} and {second}; keep one$")
+
+
+def test_same_key_and_value_twice_is_rejected_too(acme, capsys):
+    text = _edit(acme, "id: social-media\n", "id: social-media\nid: social-media\n")
+    _rejected(acme, capsys, rf"^{POLICY_FILE}:{_line_of(text, 'id: social-media') + 1}: id: key given twice")
+
+
+def test_deep_nesting_is_a_located_problem(acme, capsys):
+    text = _edit(acme, "sections:\n", "notes: " + "[" * 5000 + "]" * 5000 + "\nsections:\n")
+    _rejected(acme, capsys, rf"^{POLICY_FILE}:{_line_of(text, 'notes:')}: malformed YAML: exceeded maximum nesting depth$")
+
+
+def test_deep_nesting_leaves_the_others_built(project, capsys):
+    """A policy nested too deep is reported and skipped; the register and comparison list the others."""
+    assert main(["--root", str(project), "build", "-f", "md"]) == 0
+    bad = project / "organisations" / "lchs" / "social-media.yaml"
+    bad.write_text(bad.read_text(encoding="utf-8") + "x: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    (project / "build" / "index.html").unlink()
+    (project / "build" / "compare" / "social-media.html").unlink()
+    kept = project / "build" / "lchs" / "social-media.md"
+    before = (kept.read_bytes(), kept.stat().st_mtime_ns)
+
+    code, err = _run(project, capsys, "build", "-f", "md")
+    assert code == 1
+    assert re.search(r"^organisations/lchs/social-media\.yaml:\d+: malformed YAML: exceeded maximum nesting depth$", err, re.M), err
+    assert (kept.read_bytes(), kept.stat().st_mtime_ns) == before
+    register = (project / "build" / "index.html").read_text(encoding="utf-8")
+    comparison = (project / "build" / "compare" / "social-media.html").read_text(encoding="utf-8")
+    for org in ("cpss", "eput", "focus", "swlccg"):
+        assert f"{org}/social-media.md" in register
+        assert org in comparison
+    assert "lchs/social-media.md" not in register
+
+
+@pytest.mark.parametrize("char", ["\0", "\x07", "\x1b"])
+def test_forbidden_character_is_reported_by_line(acme, capsys, char):
+    text = _edit(acme, "    title: Scope\n", f"    title: Sc{char}ope\n")
+    line = _line_of(text, "    title: Sc")
+    lines = _rejected(acme, capsys, rf"^{POLICY_FILE}:{line}: character U\+{ord(char):04X} is not allowed in YAML \(column 14\); delete it$")
+    assert all("\n" not in line for line in lines)
+
+
+def _with_unknown_keys(root: Path, n: int) -> None:
+    path = root / POLICY_PATH
+    path.write_text(POLICY + "".join(f"stray{i}: {i}\n" for i in range(n)), encoding="utf-8")
+
+
+def test_thousands_of_unknown_keys_are_capped(acme, capsys):
+    _with_unknown_keys(acme, 20_000)
+    first = POLICY.count("\n") + 1
+    code, err = _run(acme, capsys, "validate")
+    assert code == 1
+    lines = err.splitlines()
+    assert len(lines) < 60, f"{len(lines)} lines"
+    assert re.search(rf"^{POLICY_FILE}:{first}: stray0: unknown key$", err, re.M), err
+    assert re.search(rf"^{POLICY_FILE}:{first + 50}: stray50: and 19950 more problems in this file, not listed; fix those above first$", err, re.M), err
+
+
+def test_unknown_keys_take_linear_time(acme, capsys):
+    """Four times the keys may take about four times as long, not sixteen (it took 7.7 times)."""
+    def seconds(n: int) -> float:
+        _with_unknown_keys(acme, n)
+        start = time.perf_counter()
+        assert main(["--root", str(acme), "validate"]) == 1
+        capsys.readouterr()
+        return time.perf_counter() - start
+
+    seconds(1000)  # warm the imports
+    small, large = seconds(5_000), seconds(20_000)
+    assert large < 6 * small + 1.0, (small, large)
