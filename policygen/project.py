@@ -64,7 +64,9 @@ class Project:
     def org_ids(self) -> list[str]:
         if not self.organisations.is_dir():
             raise ProblemsFound([Problem(str(self.organisations), 0, "", "no organisations/ folder here; run from a policygen project or pass --root")])
-        return sorted(d.name for d in self.organisations.iterdir() if (d / ORG_FILE).is_file())
+        # Every folder is an organisation, with or without its organisation.yaml: one
+        # without is an error when its policies load, never a silent gap in the build.
+        return sorted(d.name for d in self.organisations.iterdir() if d.is_dir() and not d.name.startswith("."))
 
     def policy_ids(self, org_id: str) -> list[str]:
         return sorted(p.stem for p in (self.organisations / org_id).glob("*.yaml") if p.name != ORG_FILE)

@@ -119,3 +119,10 @@ def test_unknown_keys_take_linear_time(acme, capsys):
     seconds(1000)  # warm the imports
     small, large = seconds(5_000), seconds(20_000)
     assert large < 6 * small + 1.0, (small, large)
+
+
+def test_organisation_without_organisation_yaml_is_an_error(acme, capsys):
+    (acme / "organisations" / "acme" / "organisation.yaml").unlink()
+    _rejected(acme, capsys, r"^organisations/acme/organisation\.yaml: this file is missing, so none of the policies in organisations/acme/ can be built; add it \(see docs/authoring\.md\)$")
+    code, err = _run(acme, capsys, "build", "acme")
+    assert code == 1 and "organisation.yaml: this file is missing" in err
