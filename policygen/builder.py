@@ -94,6 +94,15 @@ def _build_document(root: str, org_id: str, policy_id: str, formats: tuple[str, 
     return checked.problems, [(fmt, rendered[fmt]) for fmt in formats]
 
 
+def _outcome(work) -> tuple[object, str | None]:
+    """A task's result, or why it failed: a renderer bug must not take the other documents
+    down. Only the task is caught; a failure to write its outputs stops the build."""
+    try:
+        return work(), None
+    except Exception as exc:
+        return None, f"{type(exc).__name__}: {exc}"
+
+
 class _Progress:
     """A live bar on a terminal, plain lines in logs, nothing when quiet."""
 
@@ -130,7 +139,7 @@ def run_build(
     force: bool = False,
     quiet: bool = False,
 ) -> BuildResult:
-    from policygen.write import output_path, write_if_changed
+    from policygen.write import ensure_dir, output_path, write_if_changed
 
     result = BuildResult()
     cache = BuildCache(project.build_dir) if force else BuildCache.load(project.build_dir)
@@ -152,6 +161,7 @@ def run_build(
         result.unchanged += len(library_pages)
         return result
 
+    ensure_dir(project.build_dir)
     # Biggest documents first, so the workers finish together.
     work = sorted(stale, key=lambda t: -t.policy_file.stat().st_size)
     progress = _Progress(len(work), quiet)
@@ -197,18 +207,12 @@ def run_build(
     try:
         if jobs == 1 or len(tasks) <= 1:
             for key, (func, *args) in tasks:
-                try:
-                    done(key, func(*args), None)
-                except Exception as exc:  # a renderer bug must not take the other documents down
-                    done(key, None, f"{type(exc).__name__}: {exc}")
+                done(key, *_outcome(lambda: func(*args)))
         else:
             with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
                 futures = [(key, pool.submit(*call)) for key, call in tasks]
                 for key, future in futures:
-                    try:
-                        done(key, future.result(), None)
-                    except Exception as exc:
-                        done(key, None, f"{type(exc).__name__}: {exc}")
+                    done(key, *_outcome(future.result))
     finally:
         progress.close()
 

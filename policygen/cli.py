@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from policygen import __version__
+from policygen.commands import EXIT_PROBLEMS
 
 COMMANDS = ["validate", "build", "status", "review", "diff", "compare", "schema", "textconv"]
 
@@ -35,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from policygen.project import Project
 
+    from policygen.write import CannotWrite
+
     project = Project(Path(args.root).resolve())
     command = importlib.import_module(f"policygen.commands.{args.command}")
     try:
@@ -42,3 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; nothing half-written was left behind", file=sys.stderr)
         return 130
+    except CannotWrite as exc:
+        from policygen.problems import display_path
+
+        print(f"policygen {args.command}: cannot write {display_path(exc.path, project.root)} ({exc.reason}); "
+              "what was there before is left as it was", file=sys.stderr)
+        return EXIT_PROBLEMS

@@ -126,3 +126,38 @@ def test_organisation_without_organisation_yaml_is_an_error(acme, capsys):
     _rejected(acme, capsys, r"^organisations/acme/organisation\.yaml: this file is missing, so none of the policies in organisations/acme/ can be built; add it \(see docs/authoring\.md\)$")
     code, err = _run(acme, capsys, "build", "acme")
     assert code == 1 and "organisation.yaml: this file is missing" in err
+
+
+def _cannot_write(root: Path, capsys, shown: str, reason: str) -> None:
+    before = _snapshot(root)
+    code, err = _run(root, capsys, "build", "-f", "md", "-f", "html", "--force")
+    assert code == 1
+    assert f"policygen build: cannot write {shown} ({reason}); what was there before is left as it was" in err.splitlines()
+    assert _snapshot(root) == before
+
+
+def test_cache_path_taken_by_a_folder(acme, capsys):
+    """Root writes through chmod 000, but not over a folder: the cache writer's case."""
+    cache = acme / "build" / ".policygen-cache.json"
+    cache.unlink()
+    cache.mkdir()
+    _cannot_write(acme, capsys, "build/.policygen-cache.json", "a folder of that name is in the way")
+
+
+def test_output_path_taken_by_a_folder(acme, capsys):
+    (acme / "build" / "acme" / "social-media.md").unlink()
+    (acme / "build" / "acme" / "social-media.md").mkdir()
+    _cannot_write(acme, capsys, "build/acme/social-media.md", "a folder of that name is in the way")
+
+
+def test_build_is_a_file(acme, capsys):
+    build = acme / "build"
+    for path in sorted(build.rglob("*"), reverse=True):
+        path.rmdir() if path.is_dir() else path.unlink()
+    build.rmdir()
+    build.write_text("not a folder\n", encoding="utf-8")
+    mtime = build.stat().st_mtime_ns
+    code, err = _run(acme, capsys, "build")
+    assert code == 1
+    assert err.splitlines() == ["policygen build: cannot write build (a file stands where a folder is needed); what was there before is left as it was"]
+    assert build.read_text(encoding="utf-8") == "not a folder\n" and build.stat().st_mtime_ns == mtime
