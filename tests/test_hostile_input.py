@@ -161,3 +161,14 @@ def test_build_is_a_file(acme, capsys):
     assert code == 1
     assert err.splitlines() == ["policygen build: cannot write build (a file stands where a folder is needed); what was there before is left as it was"]
     assert build.read_text(encoding="utf-8") == "not a folder\n" and build.stat().st_mtime_ns == mtime
+
+
+@pytest.mark.parametrize("argv", [["--within", "-5"], ["--within=-1"], ["--within", "soon"]])
+def test_status_within_must_be_days_ahead(acme, capsys, argv):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--root", str(acme), "status", *argv])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2
+    assert "policygen status: error: argument --within: " in err and "is not a number of days: give a whole number, 0 or more" in err
+    assert "Traceback" not in err
+    assert main(["--root", str(acme), "status", "--within", "0"]) == 0

@@ -8,7 +8,7 @@ import io
 import json
 import sys
 
-from policygen.commands import EXIT_OK, EXIT_PROBLEMS, day_argument
+from policygen.commands import EXIT_OK, EXIT_PROBLEMS, day_argument, days_argument
 
 COLUMNS = ["Organisation", "Policy", "Reference", "Version", "Status", "Approved", "Next review", "State"]
 
@@ -17,7 +17,7 @@ def register(sub) -> None:
     p = sub.add_parser("status", help="the policy register: what is current, due or overdue for review")
     p.add_argument("targets", nargs="*", metavar="ORG[/POLICY]", help="limit to these (default: all)")
     p.add_argument("--as-of", type=day_argument, metavar="YYYY-MM-DD", help="the day to judge from (default: today)")
-    p.add_argument("--within", type=int, default=90, metavar="DAYS", help="call a review 'due' this many days ahead (default: 90)")
+    p.add_argument("--within", type=days_argument, default=90, metavar="DAYS", help="call a review 'due' this many days ahead (default: 90)")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
 
