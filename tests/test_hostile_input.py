@@ -3,6 +3,7 @@ and what build/ held before left as it was."""
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from pathlib import Path
@@ -172,3 +173,26 @@ def test_status_within_must_be_days_ahead(acme, capsys, argv):
     assert "policygen status: error: argument --within: " in err and "is not a number of days: give a whole number, 0 or more" in err
     assert "Traceback" not in err
     assert main(["--root", str(acme), "status", "--within", "0"]) == 0
+
+
+HOSTILE_TEXT = (
+    '<script>alert(1)</script> <b onclick="x()">bold</b> [y](javascript:alert(1)) [z](jav&#x61;script:x) '
+    "<javascript:alert(2)> ![img](http://example.org/a.png) [ok](https://www.nhs.uk) `<kept>`"
+)
+
+
+def test_markdown_output_is_inert_like_the_others(acme, capsys):
+    """Opened in a Markdown viewer (which obeys raw HTML), the .md runs nothing and fetches nothing."""
+    from markdown_it import MarkdownIt
+
+    _edit(acme, "text: It applies to all staff; see {ref:intro}.", "text: " + json.dumps(HOSTILE_TEXT))
+    assert main(["--root", str(acme), "build", "-f", "md", "-f", "html"]) == 0
+    md = (acme / "build" / "acme" / "social-media.md").read_text(encoding="utf-8")
+    viewed = MarkdownIt("commonmark").render(md)  # html on, as viewers have it
+    assert "<script" not in viewed and "<b " not in viewed and "<img" not in viewed
+    assert 'href="javascript:' not in viewed and "href=\"jav" not in viewed
+    assert '<a href="https://www.nhs.uk">ok</a>' in viewed and "<code>&lt;kept&gt;</code>" in viewed
+    # The reader sees the same characters the HTML shows.
+    html = (acme / "build" / "acme" / "social-media.html").read_text(encoding="utf-8")
+    for shown in ("&lt;script&gt;alert(1)&lt;/script&gt;", "[y](javascript:alert(1))", "&lt;javascript:alert(2)&gt;"):
+        assert shown in viewed and shown in html
