@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from policygen import __version__
-from policygen.commands import EXIT_PROBLEMS
+from policygen.commands import EXIT_PROBLEMS, EXIT_USAGE
 
 COMMANDS = ["validate", "build", "status", "review", "diff", "compare", "schema", "textconv"]
 
@@ -34,8 +34,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    from policygen.project import Project
-
+    from policygen.problems import display_path
+    from policygen.project import Project, UnknownName
     from policygen.write import CannotWrite
 
     project = Project(Path(args.root).resolve())
@@ -45,9 +45,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; nothing half-written was left behind", file=sys.stderr)
         return 130
+    except UnknownName as exc:
+        for message in exc.messages:
+            print(f"policygen {args.command}: {message}", file=sys.stderr)
+        return EXIT_USAGE
     except CannotWrite as exc:
-        from policygen.problems import display_path
-
         print(f"policygen {args.command}: cannot write {display_path(exc.path, project.root)} ({exc.reason}); "
               "what was there before is left as it was", file=sys.stderr)
         return EXIT_PROBLEMS

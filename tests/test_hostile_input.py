@@ -196,3 +196,35 @@ def test_markdown_output_is_inert_like_the_others(acme, capsys):
     html = (acme / "build" / "acme" / "social-media.html").read_text(encoding="utf-8")
     for shown in ("&lt;script&gt;alert(1)&lt;/script&gt;", "[y](javascript:alert(1))", "&lt;javascript:alert(2)&gt;"):
         assert shown in viewed and shown in html
+
+
+UNKNOWN_ORG = "no organisation 'acmee' under organisations/ (did you mean 'acme'?)"
+UNKNOWN_POLICY = "no policy 'social-medai' in organisations/acme/ (did you mean 'social-media'?)"
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["build", "acmee"], UNKNOWN_ORG),
+        (["build", "acme/social-medai"], UNKNOWN_POLICY),
+        (["validate", "acmee"], UNKNOWN_ORG),
+        (["validate", "acme/social-medai"], UNKNOWN_POLICY),
+        (["status", "acmee"], UNKNOWN_ORG),
+        (["status", "acme/social-medai"], UNKNOWN_POLICY),
+        (["review", "acmee/social-media", "--dry-run"], UNKNOWN_ORG),
+        (["review", "acme/social-medai", "--dry-run"], UNKNOWN_POLICY),
+        (["diff", "acmee/social-media", "HEAD"], UNKNOWN_ORG),
+        (["diff", "acme/social-medai", "HEAD"], UNKNOWN_POLICY),
+        (["compare", "--orgs", "acmee"], UNKNOWN_ORG),
+        (["compare", "social-medai"], "no organisation has a policy 'social-medai' (did you mean 'social-media'?)"),
+        (["textconv", "build/acme/social-media.mdx"], "no file 'build/acme/social-media.mdx' (did you mean 'social-media.md'?)"),
+    ],
+    ids=lambda v: " ".join(v) if isinstance(v, list) else "",
+)
+def test_unknown_name_is_the_same_usage_error_everywhere(acme, capsys, monkeypatch, argv, message):
+    monkeypatch.chdir(acme)  # textconv takes a path as the user typed it
+    before = _snapshot(acme)
+    code, err = _run(acme, capsys, *argv)
+    assert code == 2
+    assert err.splitlines() == [f"policygen {argv[0]}: {message}"]
+    assert _snapshot(acme) == before
