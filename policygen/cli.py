@@ -26,14 +26,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"policygen {__version__}")
     p.add_argument("--root", default=".", help="project folder holding organisations/ (default: current folder)")
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(f"policygen.commands.{name}").register(sub)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # `policygen` alone: what it can do, rather than "COMMAND is required"
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
     from policygen.problems import display_path
     from policygen.project import Project, UnknownName
     from policygen.write import CannotWrite

@@ -228,3 +228,13 @@ def test_unknown_name_is_the_same_usage_error_everywhere(acme, capsys, monkeypat
     assert code == 2
     assert err.splitlines() == [f"policygen {argv[0]}: {message}"]
     assert _snapshot(acme) == before
+
+
+def test_no_command_lists_the_commands(capsys):
+    from policygen.cli import COMMANDS
+
+    assert main([]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "required" not in err
+    for command in COMMANDS:
+        assert re.search(rf"^    {command} +\w", err, re.M), err
