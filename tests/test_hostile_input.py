@@ -238,3 +238,14 @@ def test_no_command_lists_the_commands(capsys):
     assert "Traceback" not in err and "required" not in err
     for command in COMMANDS:
         assert re.search(rf"^    {command} +\w", err, re.M), err
+
+
+def test_thousands_of_keys_given_twice_are_capped(acme, capsys):
+    path = acme / POLICY_PATH
+    path.write_text(POLICY + "notes:\n" + "".join(f"  n{i % 5000}: x\n" for i in range(10_000)), encoding="utf-8")
+    first = POLICY.count("\n") + 1 + 5001  # the first key given again
+    code, err = _run(acme, capsys, "validate")
+    assert code == 1
+    assert len(err.splitlines()) == 52, err  # 50 listed, the count, the total
+    assert re.search(rf"^{POLICY_FILE}:{first}: notes\.n0: key given twice, at lines {first - 5000} and {first}; keep one$", err, re.M), err
+    assert re.search(rf"^{POLICY_FILE}:{first + 50}: notes\.n50: and 4950 more problems in this file, not listed; fix those above first$", err, re.M), err

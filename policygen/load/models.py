@@ -10,14 +10,9 @@ from pydantic import BaseModel, ValidationError
 from policygen.load.source import Source
 from policygen.model.content import BLOCK_TAGS
 from policygen.model.eia import PART_TAGS
-from policygen.problems import Problem, ProblemsFound, suggest
+from policygen.problems import MAX_LISTED, ProblemsFound, capped, suggest
 
 M = TypeVar("M", bound=BaseModel)
-
-# Problems reported per file before the rest are only counted: a file with
-# thousands of stray keys gets a readable report, and each problem costs a
-# suggestion search, so counting the rest keeps validation linear.
-MAX_REPORTED = 50
 
 # Tags pydantic adds to an error's location for a discriminated union member.
 _UNION_TAGS = {*BLOCK_TAGS, *PART_TAGS}
@@ -80,13 +75,9 @@ def build_model(cls: type[M], source: Source) -> M:
         return cls.model_validate(source.data)
     except ValidationError as exc:
         errors = exc.errors()
-        problems = [source.problem(_located(err), _message(err)) for err in errors[:MAX_REPORTED]]
-        if len(errors) > MAX_REPORTED:
-            rest = errors[MAX_REPORTED]
-            problems.append(source.problem(
-                _located(rest), f"and {len(errors) - MAX_REPORTED} more problems in this file, not listed; fix those above first",
-            ))
-        raise ProblemsFound(problems) from None
+        # Each message may search for the nearest key: work out only those listed, so validation stays linear.
+        listed = [source.problem(_located(err), _message(err)) for err in errors[: MAX_LISTED + 1]]
+        raise ProblemsFound(capped(listed, len(errors))) from None
 
 
 def _located(err: dict[str, Any]) -> tuple:

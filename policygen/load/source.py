@@ -20,7 +20,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from policygen.problems import Problem, ProblemsFound
+from policygen.problems import Problem, ProblemsFound, capped
 
 Loc = tuple[str | int, ...]
 
@@ -164,7 +164,7 @@ def parse_source(text: str, name: str) -> Source:
     try:
         data = pyyaml.load(text, Loader=_FastLoader)
     except _DuplicateKey:
-        raise ProblemsFound(_duplicate_keys(pyyaml.compose(text, Loader=_FastLoader), name)) from None
+        raise ProblemsFound(capped(sorted(_duplicate_keys(pyyaml.compose(text, Loader=_FastLoader), name)))) from None
     except pyyaml.reader.ReaderError:
         raise ProblemsFound([_bad_character(text, name)]) from None
     except pyyaml.YAMLError as exc:
