@@ -49,7 +49,8 @@ class Source:
         if index is None:
             index = self._keys[id(node)] = {}
             for k, v in node.value:
-                index.setdefault(k.value, (k, v))
+                if isinstance(k, pyyaml.ScalarNode):  # a data key is always a scalar; a complex one is found by no loc
+                    index.setdefault(k.value, (k, v))
         return index
 
     def line(self, loc: Loc) -> int:
