@@ -89,7 +89,7 @@ class Project:
         return sorted(d.name for d in self.organisations.iterdir() if d.is_dir() and not d.name.startswith("."))
 
     def policy_ids(self, org_id: str) -> list[str]:
-        return sorted(p.stem for p in (self.organisations / org_id).glob("*.yaml") if p.name != ORG_FILE)
+        return sorted(p.stem for p in (self.organisations / org_id).glob("*.yaml") if p.name != ORG_FILE and p.is_file())
 
     def targets(self, selectors: list[str] | None = None) -> list[Target]:
         """All policies, or those the selectors name (``org`` or ``org/policy``); UnknownName if one names nothing."""

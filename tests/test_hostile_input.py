@@ -249,3 +249,9 @@ def test_thousands_of_keys_given_twice_are_capped(acme, capsys):
     assert len(err.splitlines()) == 52, err  # 50 listed, the count, the total
     assert re.search(rf"^{POLICY_FILE}:{first}: notes\.n0: key given twice, at lines {first - 5000} and {first}; keep one$", err, re.M), err
     assert re.search(rf"^{POLICY_FILE}:{first + 50}: notes\.n50: and 4950 more problems in this file, not listed; fix those above first$", err, re.M), err
+
+
+def test_a_folder_named_like_a_policy_is_not_one(acme, capsys):
+    (acme / "organisations" / "acme" / "drafts.yaml").mkdir()
+    code, err = _run(acme, capsys, "validate")
+    assert code == 0, err
