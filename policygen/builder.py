@@ -43,19 +43,26 @@ _LIBRARY = "register and comparison pages"
 
 
 def _library_pages(root: str, targets: tuple[str, ...], formats: tuple[str, ...]) -> list[tuple[str, bytes]]:
-    """Worker: the comparison pages (build/compare/<policy-id>.html) and the register page linking them."""
+    """Worker: the comparison pages (build/compare/<policy-id>.html) and the register page linking them.
+
+    Made from the policies without errors: a policy with errors is reported by
+    its own task and left out, and the others are still listed and compared.
+    With none to list, nothing is made, so the pages last built stay.
+    """
     from policygen.compare.page import render_pages
-    from policygen.load.document import Loader
+    from policygen.pipeline import load_and_check
     from policygen.register import entries
     from policygen.render.register import render_register
 
     project = Project(Path(root))
-    loader = Loader(project)
-    docs = [loader.policy(t) for t in project.targets(list(targets))]
-    if any(d is None for d in docs):
-        return []  # a policy with errors: its own task reports them
+    checked = load_and_check(project, list(targets))
+    broken = {p.file for p in checked.errors}
+    docs = [d for d in checked.documents if not {d.source.name, d.org.source.name} & broken]
+    if not docs:
+        return []
+    left_out = [t for t in project.targets(list(targets)) if t not in {d.target for d in docs}]
     build_dir = project.build_dir.resolve()
-    pages = [(path.relative_to(build_dir).as_posix(), data) for path, data in render_pages(project, docs)]
+    pages = [(path.relative_to(build_dir).as_posix(), data) for path, data in render_pages(project, docs, left_out)]
     comparisons = [
         {"href": rel, "label": f"Compare the {Path(rel).stem.replace('-', ' ')} policies of every organisation"}
         for rel, _ in pages
@@ -85,6 +92,15 @@ def _build_document(root: str, org_id: str, policy_id: str, formats: tuple[str, 
     order = sorted(formats, key=lambda f: (f != "pdf", formats.index(f)))
     rendered = {fmt: renderer(fmt)(view, ctx) for fmt in order}
     return checked.problems, [(fmt, rendered[fmt]) for fmt in formats]
+
+
+def _outcome(work) -> tuple[object, str | None]:
+    """A task's result, or why it failed: a renderer bug must not take the other documents
+    down. Only the task is caught; a failure to write its outputs stops the build."""
+    try:
+        return work(), None
+    except Exception as exc:
+        return None, f"{type(exc).__name__}: {exc}"
 
 
 class _Progress:
@@ -123,7 +139,7 @@ def run_build(
     force: bool = False,
     quiet: bool = False,
 ) -> BuildResult:
-    from policygen.write import output_path, write_if_changed
+    from policygen.write import ensure_dir, output_path, write_if_changed
 
     result = BuildResult()
     cache = BuildCache(project.build_dir) if force else BuildCache.load(project.build_dir)
@@ -145,6 +161,7 @@ def run_build(
         result.unchanged += len(library_pages)
         return result
 
+    ensure_dir(project.build_dir)
     # Biggest documents first, so the workers finish together.
     work = sorted(stale, key=lambda t: -t.policy_file.stat().st_size)
     progress = _Progress(len(work), quiet)
@@ -190,18 +207,12 @@ def run_build(
     try:
         if jobs == 1 or len(tasks) <= 1:
             for key, (func, *args) in tasks:
-                try:
-                    done(key, func(*args), None)
-                except Exception as exc:  # a renderer bug must not take the other documents down
-                    done(key, None, f"{type(exc).__name__}: {exc}")
+                done(key, *_outcome(lambda: func(*args)))
         else:
             with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
                 futures = [(key, pool.submit(*call)) for key, call in tasks]
                 for key, future in futures:
-                    try:
-                        done(key, future.result(), None)
-                    except Exception as exc:
-                        done(key, None, f"{type(exc).__name__}: {exc}")
+                    done(key, *_outcome(future.result))
     finally:
         progress.close()
 
@@ -216,8 +227,7 @@ def run_build(
                 result.unchanged += 1
             cache.record(rel, fresh_keys[fmt], data)
     result.problems = sorted(problems, key=lambda p: (p.file, p.line, p.path, p.message))
-    all_built = not result.failed and all(t in outputs for t in work)
-    if library_outputs and all_built:
+    if library_outputs and not result.failed:
         for rel, data in library_outputs:
             if write_if_changed(output_path(project.build_dir, *rel.split("/")), data):
                 result.written.append(f"build/{rel}")

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from policygen import __version__
+from policygen.commands import EXIT_PROBLEMS, EXIT_USAGE
 
 COMMANDS = ["validate", "build", "status", "review", "new", "diff", "compare", "schema", "textconv"]
 
@@ -26,15 +27,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"policygen {__version__}")
     p.add_argument("--root", default=".", help="project folder holding organisations/ (default: current folder)")
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(f"policygen.commands.{name}").register(sub)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    from policygen.project import Project
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # `policygen` alone: what it can do, rather than "COMMAND is required"
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    from policygen.problems import display_path
+    from policygen.project import Project, UnknownName
+    from policygen.write import CannotWrite
 
     project = Project(Path(args.root).resolve())
     command = importlib.import_module(f"policygen.commands.{args.command}")
@@ -50,3 +57,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; nothing half-written was left behind", file=sys.stderr)
         return 130
+    except UnknownName as exc:
+        for message in exc.messages:
+            print(f"policygen {args.command}: {message}", file=sys.stderr)
+        return EXIT_USAGE
+    except CannotWrite as exc:
+        print(f"policygen {args.command}: cannot write {display_path(exc.path, project.root)} ({exc.reason}); "
+              "what was there before is left as it was", file=sys.stderr)
+        return EXIT_PROBLEMS

@@ -27,6 +27,24 @@ class Problem:
         return f"{where}:{path} {mark}{self.message}"
 
 
+# Problems listed per file before the rest are only counted: a file with thousands of stray
+# keys gets a report one can read, and the problems not listed cost no message to work out.
+MAX_LISTED = 50
+
+
+def capped(problems: list[Problem], total: int | None = None) -> list[Problem]:
+    """The first MAX_LISTED of a file's ``total`` problems, then one line at the next, counting the rest.
+
+    ``problems`` need only hold the first MAX_LISTED + 1 of them.
+    """
+    total = len(problems) if total is None else total
+    if total <= MAX_LISTED:
+        return problems
+    rest = problems[MAX_LISTED]
+    summary = f"and {total - MAX_LISTED} more problems in this file, not listed; fix those above first"
+    return [*problems[:MAX_LISTED], Problem(rest.file, rest.line, rest.path, summary)]
+
+
 class ProblemsFound(Exception):
     """Raised when a stage cannot go on; carries every problem found so far."""
 

@@ -15,6 +15,26 @@ ORG_FILE = "organisation.yaml"
 PACKAGE_TEMPLATES = Path(__file__).parent / "_templates"
 
 
+class UnknownName(Exception):
+    """A name on the command line (organisation, policy, file) that names nothing.
+
+    A usage error, not a problem in the data: every command reports it the same
+    way (``policygen COMMAND: no …, did you mean …``, exit 2), in cli.main.
+    """
+
+    def __init__(self, messages: list[str]) -> None:
+        self.messages = messages
+        super().__init__("; ".join(messages))
+
+
+def no_organisation(org: str, orgs: list[str]) -> str:
+    return f"no organisation '{org}' under organisations/{suggest(org, orgs)}"
+
+
+def no_policy(org: str, policy: str, policies: list[str]) -> str:
+    return f"no policy '{policy}' in organisations/{org}/{suggest(policy, policies)}"
+
+
 @dataclass(frozen=True)
 class Target:
     """One policy file to process."""
@@ -64,31 +84,33 @@ class Project:
     def org_ids(self) -> list[str]:
         if not self.organisations.is_dir():
             raise ProblemsFound([Problem(str(self.organisations), 0, "", "no organisations/ folder here; run from a policygen project or pass --root")])
-        return sorted(d.name for d in self.organisations.iterdir() if (d / ORG_FILE).is_file())
+        # Every folder is an organisation, with or without its organisation.yaml: one
+        # without is an error when its policies load, never a silent gap in the build.
+        return sorted(d.name for d in self.organisations.iterdir() if d.is_dir() and not d.name.startswith("."))
 
     def policy_ids(self, org_id: str) -> list[str]:
-        return sorted(p.stem for p in (self.organisations / org_id).glob("*.yaml") if p.name != ORG_FILE)
+        return sorted(p.stem for p in (self.organisations / org_id).glob("*.yaml") if p.name != ORG_FILE and p.is_file())
 
     def targets(self, selectors: list[str] | None = None) -> list[Target]:
-        """All policies, or those the selectors name (``org`` or ``org/policy``)."""
+        """All policies, or those the selectors name (``org`` or ``org/policy``); UnknownName if one names nothing."""
         orgs = self.org_ids()
         if not selectors:
             return [Target(o, p, self.organisations / o) for o in orgs for p in self.policy_ids(o)]
         out: list[Target] = []
-        problems: list[Problem] = []
+        unknown: list[str] = []
         for sel in selectors:
             org, _, pol = sel.strip("/").partition("/")
             if org not in orgs:
-                problems.append(Problem(sel, 0, "", f"no organisation '{org}' under organisations/{suggest(org, orgs)}"))
+                unknown.append(no_organisation(org, orgs))
                 continue
             pols = self.policy_ids(org)
             if pol and pol not in pols:
-                problems.append(Problem(sel, 0, "", f"no policy '{pol}' in organisations/{org}/{suggest(pol, pols)}"))
+                unknown.append(no_policy(org, pol, pols))
                 continue
             for p in [pol] if pol else pols:
                 t = Target(org, p, self.organisations / org)
                 if t not in out:
                     out.append(t)
-        if problems:
-            raise ProblemsFound(problems)
+        if unknown:
+            raise UnknownName(unknown)
         return out

@@ -171,7 +171,7 @@ def test_not_utf8(acme, capsys):
 
 
 def test_unknown_organisation_on_command_line(acme, capsys):
-    assert main(["--root", str(acme), "build", "acmee"]) == 1
+    assert main(["--root", str(acme), "build", "acmee"]) == 2  # a usage error
     assert "no organisation 'acmee' under organisations/ (did you mean 'acme'?)" in capsys.readouterr().err
 
 

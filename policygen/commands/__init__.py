@@ -24,3 +24,16 @@ def day_argument(text: str):
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date: write YYYY-MM-DD") from None
+
+
+def days_argument(text: str) -> int:
+    """argparse type for a number of days ahead: a whole number, 0 or more."""
+    import argparse
+
+    try:
+        days = int(text)
+    except ValueError:
+        days = -1
+    if days < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days: give a whole number, 0 or more")
+    return days

@@ -58,22 +58,23 @@ def run(args, project) -> int:
     from policygen.load.document import Loader
     from policygen.pipeline import load_and_check
     from policygen.problems import ProblemsFound, suggest
+    from policygen.project import UnknownName, no_organisation
 
     try:
         owners = policy_ids(project)
     except ProblemsFound as exc:
         return report(exc.problems, False)
     if args.policy and args.policy not in owners:
-        return _usage(f"no organisation has a policy '{args.policy}'{suggest(args.policy, owners)}")
+        raise UnknownName([f"no organisation has a policy '{args.policy}'{suggest(args.policy, owners)}"])
     wanted_policies = [args.policy] if args.policy else list(owners)
     if args.format in ("csv", "html") and len(wanted_policies) > 1:
         return _usage(f"{args.format} holds one policy: name one of {', '.join(wanted_policies)}")
 
     orgs = _split(args.orgs)
     all_orgs = sorted({o for os_ in owners.values() for o in os_})
-    for org in orgs:
-        if org not in all_orgs:
-            return _usage(f"no organisation '{org}' under organisations/{suggest(org, all_orgs)}")
+    unknown = [no_organisation(org, all_orgs) for org in orgs if org not in all_orgs]
+    if unknown:
+        raise UnknownName(unknown)
 
     topics = _split(args.topic)
     parts = _split(args.show)

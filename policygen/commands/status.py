@@ -8,7 +8,7 @@ import io
 import json
 import sys
 
-from policygen.commands import EXIT_OK, EXIT_PROBLEMS, day_argument
+from policygen.commands import EXIT_OK, EXIT_PROBLEMS, day_argument, days_argument
 
 COLUMNS = ["Organisation", "Policy", "Reference", "Version", "Status", "Owner", "Approved by", "Approved", "Next review", "State"]
 SHOWN = {"overdue": {"overdue"}, "due": {"overdue", "due"}}  # --overdue, --due: which states are listed
@@ -18,7 +18,7 @@ def register(sub) -> None:
     p = sub.add_parser("status", help="the policy register: what is current, due or overdue for review")
     p.add_argument("targets", nargs="*", metavar="ORG[/POLICY]", help="limit to these (default: all)")
     p.add_argument("--as-of", type=day_argument, metavar="YYYY-MM-DD", help="the day to judge from (default: today)")
-    p.add_argument("--within", type=int, default=90, metavar="DAYS", help="call a review 'due' this many days ahead (default: 90)")
+    p.add_argument("--within", type=days_argument, default=90, metavar="DAYS", help="call a review 'due' this many days ahead (default: 90)")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     only = p.add_mutually_exclusive_group()
     only.add_argument("--overdue", dest="only", action="store_const", const="overdue", help="list only policies past their review date")

@@ -64,7 +64,13 @@ def _html_text(path: Path) -> str:
 
 
 def run(args, project) -> int:
+    from policygen.problems import suggest
+    from policygen.project import UnknownName
+
     path: Path = args.file
+    if not path.is_file():
+        near = [p.name for p in path.parent.iterdir()] if path.parent.is_dir() else []
+        raise UnknownName([f"no file '{path}'{suggest(path.name, near)}"])
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         if shutil.which("pdftotext") is None:

@@ -10,13 +10,14 @@ policy pages, so it is escaped the same way and references read the same.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterable
 
 from markupsafe import Markup
 
 from policygen.compare.comparison import Comparison, compare, policy_ids
 from policygen.compare.units import OrgPolicy
 from policygen.load.document import LoadedPolicy, Loader
-from policygen.project import PACKAGE_TEMPLATES, Project
+from policygen.project import PACKAGE_TEMPLATES, Project, Target
 
 SUBDIR = "compare"
 # Side by side stops being readable, and the page stops being small, past this many
@@ -68,7 +69,7 @@ def _score(score: float) -> str:
     return f"{score:.2f}"
 
 
-def render_pages(project: Project, docs: list[LoadedPolicy]) -> list[tuple[Path, bytes]]:
+def render_pages(project: Project, docs: list[LoadedPolicy], left_out: Iterable[Target] = ()) -> list[tuple[Path, bytes]]:
     """One page per policy id among ``docs`` (checked documents), rendered in memory.
 
     For ``policygen build``: add these to what it writes after rendering the
@@ -77,6 +78,8 @@ def render_pages(project: Project, docs: list[LoadedPolicy]) -> list[tuple[Path,
     never overwrites the full comparison with a one-organisation page. A policy
     only one organisation holds has nothing to be compared with, and one held by
     more than MAX_ORGS_ON_PAGE organisations would be unreadable: neither gets a page.
+    ``left_out`` are policies with errors that the build reported and skipped: their
+    page compares the other organisations.
     """
     from policygen.write import output_path
 
@@ -91,7 +94,8 @@ def render_pages(project: Project, docs: list[LoadedPolicy]) -> list[tuple[Path,
     return [
         (output_path(project.build_dir, *page_path(pid)), render_page(compare(group, vocabulary), dirs))
         for pid, group in sorted(by_policy.items())
-        if {d.target.org_id for d in group} == set(owners.get(pid, [])) and 2 <= len(group) <= MAX_ORGS_ON_PAGE
+        if {d.target.org_id for d in group} | {t.org_id for t in left_out if t.policy_id == pid} == set(owners.get(pid, []))
+        and 2 <= len(group) <= MAX_ORGS_ON_PAGE
     ]
 
 

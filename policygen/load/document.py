@@ -8,7 +8,7 @@ from policygen.load.models import build_model
 from policygen.load.source import Source, read_source
 from policygen.model import Organisation, Policy, Vocabulary
 from policygen.problems import Problem, ProblemsFound, display_path
-from policygen.project import Project, Target
+from policygen.project import ORG_FILE, Project, Target
 
 
 @dataclass
@@ -51,6 +51,10 @@ class Loader:
         return self._vocabulary
 
     def organisation(self, target: Target) -> LoadedOrganisation | None:
+        if target.org_id not in self._orgs and not target.org_file.is_file():
+            name = display_path(target.org_file, self.project.root)
+            self.problems.append(Problem(name, 0, "", f"this file is missing, so none of the policies in organisations/{target.org_id}/ can be built; add it (see docs/authoring.md)"))
+            self._orgs[target.org_id] = None
         if target.org_id not in self._orgs:
             model, source = self._read(target.org_file, Organisation)
             self._orgs[target.org_id] = LoadedOrganisation(model, source) if model else None

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from policygen.load.source import Source
 from policygen.model.content import BLOCK_TAGS
 from policygen.model.eia import PART_TAGS
-from policygen.problems import Problem, ProblemsFound, suggest
+from policygen.problems import MAX_LISTED, ProblemsFound, capped, suggest
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -74,11 +74,13 @@ def build_model(cls: type[M], source: Source) -> M:
     try:
         return cls.model_validate(source.data)
     except ValidationError as exc:
-        problems: list[Problem] = []
-        for err in exc.errors():
-            loc = tuple(
-                part for i, part in enumerate(err["loc"])
-                if not (part in _UNION_TAGS and i > 0 and isinstance(err["loc"][i - 1], int))
-            )
-            problems.append(source.problem(loc, _message(err)))
-        raise ProblemsFound(problems) from None
+        errors = exc.errors()
+        # Each message may search for the nearest key: work out only those listed, so validation stays linear.
+        listed = [source.problem(_located(err), _message(err)) for err in errors[: MAX_LISTED + 1]]
+        raise ProblemsFound(capped(listed, len(errors))) from None
+
+
+def _located(err: dict[str, Any]) -> tuple:
+    """The error's place in the data, without the tags pydantic adds for a union member."""
+    loc = err["loc"]
+    return tuple(part for i, part in enumerate(loc) if not (part in _UNION_TAGS and i > 0 and isinstance(loc[i - 1], int)))

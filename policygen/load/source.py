@@ -20,7 +20,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from policygen.problems import Problem, ProblemsFound
+from policygen.problems import Problem, ProblemsFound, capped
 
 Loc = tuple[str | int, ...]
 
@@ -33,6 +33,7 @@ class Source:
     data: Any
     text: str = field(repr=False)
     _tree: Any = field(default=None, repr=False)
+    _keys: dict[int, dict[Any, tuple[Any, Any]]] = field(default_factory=dict, repr=False)
 
     @property
     def tree(self) -> Any:
@@ -41,12 +42,23 @@ class Source:
             self._tree = pyyaml.compose(self.text, Loader=_FastLoader)
         return self._tree
 
+    def _entries(self, node: Any) -> dict[Any, tuple[Any, Any]]:
+        """A mapping node's (key node, value node) by key, indexed once: a file with
+        thousands of problems must not make each lookup scan every key again."""
+        index = self._keys.get(id(node))
+        if index is None:
+            index = self._keys[id(node)] = {}
+            for k, v in node.value:
+                if isinstance(k, pyyaml.ScalarNode):  # a data key is always a scalar; a complex one is found by no loc
+                    index.setdefault(k.value, (k, v))
+        return index
+
     def line(self, loc: Loc) -> int:
         """The 1-based line of the deepest part of ``loc`` found in the file."""
         node, line = self.tree, 1
         for part in loc:
             if isinstance(node, pyyaml.MappingNode):
-                found = next(((k, v) for k, v in node.value if k.value == part), None)
+                found = self._entries(node).get(part)
                 if found is None:
                     continue
                 line, node = found[0].start_mark.line + 1, found[1]
@@ -132,18 +144,72 @@ _FastLoader.yaml_implicit_resolvers = _yaml12_resolvers()
 _FastLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
+class _DuplicateKey(Exception):
+    """A mapping gives a key twice; parse_source finds every such key and where."""
+
+
+def _construct_mapping(loader, node, deep=False):
+    """A key given twice is an error, not "the last one wins": checked as each mapping is built,
+    so a clean file costs one set per mapping and no second pass."""
+    keys = [k.value for k, _ in node.value if isinstance(k, pyyaml.ScalarNode) and k.tag != "tag:yaml.org,2002:merge"]
+    if len(set(keys)) != len(keys):
+        raise _DuplicateKey
+    return pyyaml.constructor.SafeConstructor.construct_mapping(loader, node, deep)
+
+
+_FastLoader.construct_mapping = _construct_mapping
+
+
 def parse_source(text: str, name: str) -> Source:
     """Parse YAML text that claims to come from ``name``."""
     try:
         data = pyyaml.load(text, Loader=_FastLoader)
-    except pyyaml.YAMLError:
-        data = _plain(_round_trip(text, name))  # raises the located error
+    except _DuplicateKey:
+        raise ProblemsFound(capped(sorted(_duplicate_keys(pyyaml.compose(text, Loader=_FastLoader), name)))) from None
+    except pyyaml.reader.ReaderError:
+        raise ProblemsFound([_bad_character(text, name)]) from None
+    except pyyaml.YAMLError as exc:
+        data = _plain(_round_trip(text, name, exc))  # raises the located error
     if not isinstance(data, dict):
         raise ProblemsFound([Problem(name, 1, "", "expected a mapping of keys to values at the top of the file")])
     return Source(name, data, text)
 
 
-def _round_trip(text: str, name: str) -> Any:
+def _duplicate_keys(root: Any, name: str) -> list[Problem]:
+    """Every key given twice in one mapping, at its second line, naming the first."""
+    problems: list[Problem] = []
+    stack: list[tuple[Any, Loc]] = [(root, ())]
+    while stack:  # no recursion: the input may be nested deep
+        node, loc = stack.pop()
+        if isinstance(node, pyyaml.MappingNode):
+            first: dict[Any, int] = {}
+            for key, value in node.value:
+                if isinstance(key, pyyaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                    line = key.start_mark.line + 1
+                    if key.value in first:
+                        problems.append(Problem(
+                            name, line, format_loc((*loc, key.value)),
+                            f"key given twice, at lines {first[key.value]} and {line}; keep one",
+                        ))
+                    first.setdefault(key.value, line)
+                stack.append((value, (*loc, key.value)))
+        elif isinstance(node, pyyaml.SequenceNode):
+            stack.extend((item, (*loc, i)) for i, item in enumerate(node.value))
+    return problems
+
+
+def _bad_character(text: str, name: str) -> Problem:
+    """YAML forbids control characters such as NUL: say on which line and column, not at which byte."""
+    found = pyyaml.reader.Reader.NON_PRINTABLE.search(text)
+    if found is None:  # not expected: the reader and this pattern agree
+        return Problem(name, 0, "", "malformed YAML: a character YAML does not allow")
+    start = found.start()
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    return Problem(name, line, "", f"character U+{ord(found[0]):04X} is not allowed in YAML (column {column}); delete it")
+
+
+def _round_trip(text: str, name: str, fast_error: pyyaml.YAMLError | None = None) -> Any:
     yaml = YAML(typ="rt")
     yaml.Constructor = _Constructor
     try:
@@ -152,7 +218,17 @@ def _round_trip(text: str, name: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         what = exc.problem or exc.context or "malformed YAML"
-        raise ProblemsFound([Problem(name, line, "", f"malformed YAML: {what}")]) from None
+        raise ProblemsFound([Problem(name, line, "", f"malformed YAML: {_one_line(what)}")]) from None
     except YAMLError as exc:
-        raise ProblemsFound([Problem(name, 0, "", f"malformed YAML: {exc}")]) from None
+        raise ProblemsFound([Problem(name, 0, "", f"malformed YAML: {_one_line(str(exc))}")]) from None
+    except RecursionError:
+        # ruamel.yaml recurses once per level; libyaml stops at 1000 levels and says where.
+        mark = getattr(fast_error, "problem_mark", None)
+        what = getattr(fast_error, "problem", None) or "nested too deeply"
+        raise ProblemsFound([Problem(name, mark.line + 1 if mark else 0, "", f"malformed YAML: {_one_line(what)}")]) from None
     return tree
+
+
+def _one_line(text: str) -> str:
+    """A problem is reported on one line, whatever the parser's message looked like."""
+    return " ".join(text.split())

@@ -7,10 +7,14 @@ changed line. References are resolved to the words the documents show.
 
 from __future__ import annotations
 
+import re
+
+from markdown_it.common.utils import unescapeAll
+
 from policygen.model.eia import AssessorsPart, ChoicePart, FieldsPart, GridPart, HeadingPart, QuestionsPart
 from policygen.render import RenderContext
 from policygen.resolve import DocumentView
-from policygen.resolve.text import resolve_plain
+from policygen.resolve.text import PARSER, resolve_plain
 from policygen.resolve.values import answer_text
 from policygen.resolve.view import Node
 
@@ -162,4 +166,38 @@ class _Writer:
 
 
 def render_markdown(doc: DocumentView, ctx: RenderContext) -> bytes:
-    return _Writer(doc).document().encode("utf-8")
+    return _inert(_Writer(doc).document()).encode("utf-8")
+
+
+# Policy text is data in this format too. A Markdown viewer would obey raw HTML, images and
+# links the other formats refuse (they parse with HTML and images off, and markdown-it refuses
+# javascript:, vbscript:, file: and data: links), so those are backslash-escaped: they read
+# as the same characters the other formats show, and do nothing.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n\n).)+?(?<!`)\1(?!`)", re.S)
+_ANGLE = re.compile(r"(?<!\\)<(?:([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>|(?=[A-Za-z/!?]))")  # autolink, or HTML
+_IMAGE = re.compile(r"(?<!\\)!(?=\[)")
+_LINK = re.compile(r"(?<!\\)\]\(\s*(<[^>\n]*>|[^\s)]*)")
+_DEFINITION = re.compile(r"^( {0,3})(\[[^\]\n]+\]:\s*(<[^>\n]*>|\S+))", re.M)
+
+
+def _refused(destination: str) -> bool:
+    """Whether markdown-it (so every other format) would refuse this link destination."""
+    url = unescapeAll(destination.strip().removeprefix("<").removesuffix(">"))
+    return not PARSER.validateLink(PARSER.normalizeLink(url))
+
+
+def _inert(text: str) -> str:
+    out, start = [], 0
+    for code in _CODE_SPAN.finditer(text):  # a code span shows its text as it is: already inert
+        out += [_inert_prose(text[start:code.start()]), code[0]]
+        start = code.end()
+    return "".join([*out, _inert_prose(text[start:])])
+
+
+def _inert_prose(text: str) -> str:
+    # Links first, while their destinations are as written; then every "<" that opens HTML.
+    text = _LINK.sub(lambda m: "\\" + m[0] if _refused(m[1]) else m[0], text)
+    text = _DEFINITION.sub(lambda m: m[1] + ("\\" if _refused(m[3]) else "") + m[2], text)
+    text = _IMAGE.sub(r"\\!", text)
+    # A working autolink stays one.
+    return _ANGLE.sub(lambda m: "\\" + m[0] if m[1] is None or _refused(m[1]) else m[0], text)
