@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from policygen import __version__
-from policygen.commands import EXIT_PROBLEMS, EXIT_USAGE
+from policygen.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 COMMANDS = ["validate", "build", "status", "review", "new", "diff", "compare", "schema", "textconv"]
 
@@ -36,9 +36,9 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.command is None:  # `policygen` alone: what it can do, rather than "COMMAND is required"
-        parser.print_help(sys.stderr)
-        return EXIT_USAGE
+    if args.command is None:  # `policygen` alone: what it can do, as --help, not "COMMAND is required"
+        parser.print_help()
+        return EXIT_OK
     from policygen.problems import display_path
     from policygen.project import Project, UnknownName
     from policygen.write import CannotWrite

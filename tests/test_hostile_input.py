@@ -233,11 +233,11 @@ def test_unknown_name_is_the_same_usage_error_everywhere(acme, capsys, monkeypat
 def test_no_command_lists_the_commands(capsys):
     from policygen.cli import COMMANDS
 
-    assert main([]) == 2
-    err = capsys.readouterr().err
-    assert "Traceback" not in err and "required" not in err
+    assert main([]) == 0
+    out, err = capsys.readouterr()
+    assert not err
     for command in COMMANDS:
-        assert re.search(rf"^    {command} +\w", err, re.M), err
+        assert re.search(rf"^    {command} +\w", out, re.M), out
 
 
 def test_thousands_of_keys_given_twice_are_capped(acme, capsys):
