@@ -10,12 +10,12 @@ import re
 import shutil
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, copy_project
+from html_links import links
 from policygen.cli import main
 from policygen.compare import compare
 from policygen.load.document import Loader
@@ -273,29 +273,6 @@ def test_accept_suggestions_writes_only_topic_lines(with_new_org, capsys):
 # --- the page ----------------------------------------------------------------------------------------
 
 
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.hrefs: list[str] = []
-        self.fetches: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if "src" in a or tag == "link":
-            self.fetches.append(tag)
-        if "id" in a:
-            self.ids.add(a["id"])
-        if tag == "a" and "href" in a:
-            self.hrefs.append(a["href"])
-
-
-def _parse(path: Path) -> _Links:
-    parser = _Links()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
-
-
 @pytest.fixture(scope="module")
 def built_with_page(tmp_path_factory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("compared"))
@@ -306,7 +283,7 @@ def built_with_page(tmp_path_factory) -> Path:
 
 def test_every_link_on_the_page_lands_on_an_anchor(built_with_page):
     build = built_with_page / "build"
-    page = _parse(build / "compare" / "social-media.html")
+    page = links(build / "compare" / "social-media.html")
     assert len(page.hrefs) > 400
     assert page.fetches == []  # self-contained: nothing is loaded from anywhere
     targets: dict[Path, set[str]] = {}
@@ -316,7 +293,7 @@ def test_every_link_on_the_page_lands_on_an_anchor(built_with_page):
         file, _, anchor = href.partition("#")
         target = (build / "compare" / file).resolve() if file else build / "compare" / "social-media.html"
         if target not in targets:
-            targets[target] = _parse(target).ids
+            targets[target] = links(target).ids
         assert not anchor or anchor in targets[target], href
 
 

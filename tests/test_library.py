@@ -10,39 +10,17 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from conftest import copy_project
+from html_links import links
 from library import POLICIES, held_by, write_library
 from policygen.cli import main
 
 SHIPPED = {"cpss", "eput", "focus", "lchs", "swlccg"}
 FORMATS = ("html", "pdf", "docx", "md")
-
-
-class _Links(HTMLParser):
-    """Every href on a page, and every id (the anchors a link can land on)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.hrefs: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if attrs.get("href"):
-            self.hrefs.append(attrs["href"])
-        if attrs.get("id"):
-            self.ids.add(attrs["id"])
-
-
-def links(path: Path) -> _Links:
-    parser = _Links()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
 
 
 @pytest.fixture(scope="module")
