@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import Field
 
 from policygen.model.base import Markdown, Note, Slug, Strict, Topics, keyed_union
+from policygen.model.organisation import Levels
 
 SectionKind = Literal[
     "introduction", "purpose", "scope", "definitions", "responsibilities", "policy",
@@ -28,7 +29,8 @@ class Clause(Strict):
     text: Markdown
     topics: Topics
     numbered: bool | None = Field(
-        default=None, description="Override the style: false for an unnumbered paragraph in a numbered run."
+        default=None,
+        description="Override the style: false for an unnumbered paragraph in a numbered run, true to number it under an unnumbered section.",
     )
     note: Note
 
@@ -73,7 +75,12 @@ class Section(Strict):
     id: Slug
     title: str | None = Field(default=None, description="Omit for an untitled numbered block (e.g. EPUT 5.1).")
     kind: SectionKind | None = Field(default=None, description="What the section is, for comparisons.")
-    numbered: bool = True
+    numbered: bool = Field(
+        default=True, description="false: a heading without a number; its subsections are numbered afresh from 1, with no parent number."
+    )
+    levels: Levels = Field(
+        default=None, description="The numbering of the blocks inside this section, level by level (e.g. its clauses lettered)."
+    )
     text: Markdown | None = Field(default=None, description="Lead text shown under the heading.")
     blocks: list["Block"] = Field(default_factory=list)
     topics: Topics

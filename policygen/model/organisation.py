@@ -43,6 +43,41 @@ class Numbering(str, Enum):
     zero = "1.0"
 
 
+class NumberKind(str, Enum):
+    """How one level counts: 1 2 3, a b c, A B C, i ii iii, I II III, or not at all."""
+
+    arabic = "arabic"
+    lower_alpha = "lower-alpha"
+    upper_alpha = "upper-alpha"
+    lower_roman = "lower-roman"
+    upper_roman = "upper-roman"
+    none = "none"
+
+
+class LevelStyle(Strict):
+    """How one level of headings and clauses is numbered.
+
+    A nested number carries its parent's ("4.2.1"); a standalone one does not ("a)"), and
+    text cites it after its parent's in brackets ("4.2(a)"), so a citation is never ambiguous.
+    """
+
+    kind: NumberKind = NumberKind.arabic
+    nested: bool = Field(default=True, description="Include the parent's number (4.2.1) or stand alone (a).")
+    separator: str = Field(default=".", description="Between the parent's number and this one when nested.")
+    prefix: str = Field(default="", description="Printed before the number, e.g. '(' for (i).")
+    suffix: str = Field(default="", description="Printed after the number, e.g. ')' for a) or '.' for A.")
+    cited_with_suffix: bool = Field(
+        default=False, description="Whether text citing the number keeps the suffix (the '.0' of '3.0'); children never do."
+    )
+
+
+Levels = list[LevelStyle] | None
+LEVELS_DESCRIPTION = (
+    "The numbering of each level, first entry the top: replaces the shorthand `numbering` (and the "
+    "three-level limit) from here down. Blocks deeper than the list are not numbered."
+)
+
+
 Block = Literal[
     "title",
     "front_sheet",
@@ -67,7 +102,14 @@ class Colours(Strict):
 class Style(Strict):
     """The house style: how this organisation lays out and numbers its documents."""
 
-    numbering: Numbering = Numbering.plain
+    numbering: Numbering = Field(
+        default=Numbering.plain, description='Shorthand for the numbering of three levels: none, "1.", "1.1" or "1.0".'
+    )
+    levels: Levels = Field(default=None, description=LEVELS_DESCRIPTION)
+    lists: list[NumberKind] | None = Field(
+        default=None,
+        description="How ordered lists in clause text count, by list depth (e.g. [lower-alpha, lower-roman]); default 1, a, i.",
+    )
     number_clauses: bool = Field(
         default=True,
         description="Whether clauses get numbers (1.1) or only sections do.",

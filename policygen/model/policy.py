@@ -9,6 +9,7 @@ from pydantic import Field
 from policygen.model.base import Markdown, PolicyDate, RoleKey, Slug, Strict
 from policygen.model.content import Appendix, Block, Section
 from policygen.model.eia import EIA
+from policygen.model.organisation import LEVELS_DESCRIPTION, Levels
 from policygen.model.review import Review
 
 
@@ -99,6 +100,7 @@ class Policy(Strict):
         default_factory=list, description="Unnumbered blocks before the first section, outside the contents."
     )
     sections: list[Section]
+    levels: Levels = Field(default=None, description="This policy's numbering, replacing the house style's. " + LEVELS_DESCRIPTION)
     eia: EIA | None = None
     associated_documents: list[AssociatedDocument] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)

@@ -57,7 +57,7 @@ def page_count(doc: DocumentView, ctx: RenderContext, pages: dict[str, int]) -> 
 def render_docx(doc: DocumentView, ctx: RenderContext) -> bytes:
     document = Document()
     page_setup(document)
-    apply_house_style(document, doc.style)
+    apply_house_style(document, doc.style, doc.numbered)
     pages = page_numbers(doc, ctx)
     writer = Writer(document, doc)
     parts = Parts(writer, doc, pages)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from docx.shared import Pt
 
 from policygen.model.eia import AssessorsPart, ChoicePart, FieldsPart, GridPart, HeadingPart, QuestionsPart
-from policygen.model.organisation import Numbering
 from policygen.render import docx_xml as X
 from policygen.render.docx_styles import (
     BODY_SIZE,
@@ -128,7 +127,7 @@ class Parts:
             return
         for i, (level, entry) in enumerate(entries):
             p = self.w.paragraph(style=f"toc {min(level, 3)}")
-            if not entry.label and self.doc.style.numbering is not Numbering.none:
+            if not entry.label and self.doc.numbered:
                 # An unnumbered entry among numbered ones: its title starts where the numbers do.
                 X.indent(p, TOC_STEP * (min(level, 3) - 1))
                 tabs = X.el("w:tabs")

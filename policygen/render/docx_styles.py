@@ -15,7 +15,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor, Twips
 
-from policygen.model.organisation import Numbering, Style
+from policygen.model.organisation import Style
 from policygen.render.docx_xml import PPR_ORDER, RPR_ORDER, el, paragraph_border, set_child
 
 # The page and type of the PDF's print layout (templates/html/print.css.j2), so that the
@@ -57,10 +57,11 @@ def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#").upper())
 
 
-def apply_house_style(document, style: Style) -> None:
+def apply_house_style(document, style: Style, numbered: bool) -> None:
+    """Word styles in the house look; ``numbered`` (the view's: the body numbers something) makes
+    headings hang their numbers."""
     styles = document.styles
     primary, secondary, text = style.colours.primary, style.colours.secondary, style.colours.text
-    numbered = style.numbering is not Numbering.none
     _document_defaults(document, style.font)
 
     normal = styles["Normal"]

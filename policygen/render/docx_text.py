@@ -198,13 +198,15 @@ def heading_text(label: str | None, title: str) -> str:
     """The text of a heading or contents entry: "5.1<tab>Title", "Appendix A – Title" or "Title"."""
     if not label:
         return title
-    if _numeric(label):
+    if _generated(label):
         return f"{label}\t{title}"
     return f"{label} \u2013 {title}"
 
 
-def _numeric(label: str) -> bool:
-    return bool(label) and all(ch.isdigit() or ch == "." for ch in label)
+def _generated(label: str) -> bool:
+    """A generated number ("5.1", "a)", "(iv)", "A.") is one word and hangs before the title;
+    a typed label ("Appendix A") is words, and a dash joins it to the title."""
+    return not any(ch.isspace() for ch in label)
 
 
 class _Blocks:

@@ -87,7 +87,7 @@ def render_redline_docx(diff: PolicyDiff, old_label: str, new_label: str, author
     doc = diff.new
     document = Document()
     page_setup(document)
-    apply_house_style(document, doc.style)
+    apply_house_style(document, doc.style, doc.numbered)
     writer = Writer(document, doc)
     track = _Tracker(author, date)
     title = f"Changes to {doc.title}"

@@ -14,8 +14,8 @@ from policygen.model import Organisation, Policy
 from policygen.model.content import Appendix, Clause, Definitions, Include, Section, Table
 from policygen.model.base import PolicyDate
 from policygen.model.eia import EIA
-from policygen.model.organisation import Numbering, Style
-from policygen.resolve.numbering import MAX_NUMBERED_DEPTH, label, reference_number
+from policygen.model.organisation import LevelStyle, NumberKind, Style
+from policygen.resolve.numbering import Number, house_levels, number
 from policygen.resolve.text import RefContext, Target
 from policygen.resolve.values import field_value, format_value
 from policygen.schedule import due_date
@@ -28,8 +28,8 @@ class Node:
     id: str
     kind: str  # section | clause | table | definitions | include | appendix
     block: Any  # the model object (text, rows, terms… are read from it)
-    number: str | None = None  # as cited: "5.1", "3.0"
-    label: str | None = None  # as printed before the heading or clause: "5."
+    number: str | None = None  # as cited: "5.1", "3.0", "4.2(a)"
+    label: str | None = None  # as printed before the heading or clause: "5.", "a)"
     title: str | None = None
     heading_level: int | None = None  # 2–4 for titled sections and appendices
     children: list["Node"] = field(default_factory=list)
@@ -58,6 +58,7 @@ class DocumentView:
     org: Organisation
     policy: Policy
     style: Style
+    numbered: bool  # whether the body's numbering numbers anything: Word then hangs numbers in headings
     refs: RefContext
     title: str
     reference: str | None
@@ -86,49 +87,56 @@ class DocumentView:
 
 
 class _Numberer:
-    """Walks the body giving each block its number, label and heading level."""
+    """Walks the body giving each block its number, label and heading level.
+
+    Each run of blocks takes the first of the level styles it is given and passes the rest
+    down; a section's own ``levels`` replace them for what it holds. Under a section without
+    a number, subsections (and clauses marked ``numbered: true``) are numbered afresh: from 1
+    at their level, with no parent number.
+    """
 
     def __init__(self, style: Style) -> None:
-        self.scheme = style.numbering
         self.number_clauses = style.number_clauses
         self.targets: dict[str, Target] = {}
 
-    def blocks(self, blocks: list[Any], parent: tuple[int, ...], numbered: bool, heading_level: int) -> list[Node]:
+    def blocks(self, blocks: list[Any], levels: tuple[LevelStyle, ...], parent: Number | None,
+               heading_level: int, afresh: bool = False) -> list[Node]:
         nodes: list[Node] = []
         count = 0
-        depth = len(parent) + 1
         for block in blocks:
-            takes_number = numbered and depth <= MAX_NUMBERED_DEPTH and self._takes_number(block)
-            if takes_number:
+            num = None
+            if levels and self._takes_number(block, afresh):
                 count += 1
-            path = parent + (count,) if takes_number else ()
-            nodes.append(self.node(block, path, numbered and takes_number, heading_level))
+                num = number(levels[0], count, parent)
+            nodes.append(self.node(block, num, levels[1:], heading_level))
         return nodes
 
-    def _takes_number(self, block: Any) -> bool:
+    def _takes_number(self, block: Any, afresh: bool) -> bool:
         if isinstance(block, Section):
             return block.numbered
         if isinstance(block, Clause):
-            return block.numbered if block.numbered is not None else self.number_clauses
+            if block.numbered is not None:
+                return block.numbered
+            return self.number_clauses and not afresh
         return False
 
-    def node(self, block: Any, path: tuple[int, ...], numbered: bool, heading_level: int) -> Node:
-        number = reference_number(self.scheme, path) if numbered else None
-        node = Node(block.id, _kind(block), block, number, label(self.scheme, path) if numbered else None)
+    def node(self, block: Any, num: Number | None, levels: tuple[LevelStyle, ...], heading_level: int) -> Node:
+        cite = num.cite if num else None
+        node = Node(block.id, _kind(block), block, cite, num.label if num else None)
         if isinstance(block, Section):
             node.title = block.title
             child_level = heading_level
             if block.title:
                 node.heading_level = heading_level
                 child_level = heading_level + 1
-            # An unnumbered section's children are unnumbered too.
-            node.children = self.blocks(block.blocks, path, bool(path), child_level)
-        self.targets[block.id] = Target(block.id, number, node.title, node.kind)
+            inner = tuple(block.levels) if block.levels is not None else levels
+            node.children = self.blocks(block.blocks, inner, num, child_level, afresh=num is None)
+        self.targets[block.id] = Target(block.id, cite, node.title, node.kind)
         return node
 
     def appendix(self, app: Appendix) -> Node:
         node = Node(app.id, "appendix", app, app.label, app.label, app.title, heading_level=2)
-        node.children = self.blocks(app.blocks, (), False, 3)
+        node.children = self.blocks(app.blocks, (), None, 3)
         self.targets[app.id] = Target(app.id, app.label, app.title, "appendix")
         return node
 
@@ -153,8 +161,9 @@ def _contents(nodes: list[Node], depth: int, max_depth: int) -> list[ContentsEnt
 def build_view(org: Organisation, policy: Policy) -> DocumentView:
     style = org.style
     numberer = _Numberer(style)
-    preamble = numberer.blocks(policy.preamble, (), False, 2)
-    sections = numberer.blocks(policy.sections, (), style.numbering is not Numbering.none, 2)
+    levels = tuple(policy.levels) if policy.levels is not None else house_levels(style)
+    preamble = numberer.blocks(policy.preamble, (), None, 2)
+    sections = numberer.blocks(policy.sections, levels, None, 2)
     appendices = [numberer.appendix(a) for a in policy.appendices]
     dc = policy.document_control
     due = due_date(policy)
@@ -170,6 +179,7 @@ def build_view(org: Organisation, policy: Policy) -> DocumentView:
         org=org,
         policy=policy,
         style=style,
+        numbered=any(level.kind is not NumberKind.none for level in levels),
         refs=RefContext.for_org(org, numberer.targets),
         title=dc.title,
         reference=dc.reference,
