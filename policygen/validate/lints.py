@@ -2,7 +2,8 @@
 
 Each yields warnings (errors under --strict): stale terms, roles named in
 text but missing from the register, review dates, version numbering,
-history order, empty sections, clauses with no topic.
+history order, empty sections, clauses with no topic, titles and clauses
+that start with a typed number.
 """
 
 from __future__ import annotations
@@ -25,6 +26,12 @@ ROLE_RE = re.compile(
     r"|(?!The\b)(?:[A-Z][\w&]*(?:\s|&\s)){1,5}(?:Manager|Officer|Director|Lead|Administrator))\b"
 )
 
+# A number typed at the start of a title or clause: "4.2", "1.0", "5.", "a)", "(iii)", "A.".
+# Digits alone before "." or ")" are left out of clause text, where they begin a Markdown list.
+_COUNTER = r"(?:\d+|[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+)"
+TYPED_NUMBER_RE = re.compile(rf"^\s*(\d+(?:\.\d+)+\.?|\(\s*{_COUNTER}\s*\)|{_COUNTER}[.)])(?=\s|$)")
+MARKDOWN_LIST_RE = re.compile(r"^\s*\d+[.)](?=\s|$)")
+
 
 def lint_policy(doc: LoadedPolicy, today: dt.date) -> Iterator[Problem]:
     yield from _review_dates(doc, today)
@@ -33,6 +40,7 @@ def lint_policy(doc: LoadedPolicy, today: dt.date) -> Iterator[Problem]:
     yield from _stale_terms(doc)
     yield from _unregistered_roles(doc)
     yield from _empty_and_untagged(doc)
+    yield from _typed_numbers(doc)
 
 
 def _warn(doc: LoadedPolicy, loc, message: str) -> Problem:
@@ -108,3 +116,17 @@ def _empty_and_untagged(doc: LoadedPolicy) -> Iterator[Problem]:
         if isinstance(block, (Clause, Table, Definitions)) and not block.topics:
             yield _warn(doc, item.loc, f"'{block.id}' has no topic")
 
+
+
+def _typed_numbers(doc: LoadedPolicy) -> Iterator[Problem]:
+    """Numbers are generated: one typed into a title or clause would print twice, and go
+    wrong when blocks move."""
+    for item in iter_blocks(doc.model):
+        block = item.block
+        fields = [("title", getattr(block, "title", None))]
+        if isinstance(block, Clause):
+            fields.append(("text", block.text))
+        for name, value in fields:
+            typed = TYPED_NUMBER_RE.match(value or "")
+            if typed and not (name == "text" and MARKDOWN_LIST_RE.match(value)):
+                yield _warn(doc, item.loc + (name,), f"starts with the typed number '{typed[1]}': remove it, numbers are generated")
