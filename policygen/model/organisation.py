@@ -71,6 +71,8 @@ class LevelStyle(Strict):
     )
 
 
+ListKind = Literal["arabic", "lower-alpha", "upper-alpha", "lower-roman", "upper-roman"]
+
 Levels = list[LevelStyle] | None
 LEVELS_DESCRIPTION = (
     "The numbering of each level, first entry the top: replaces the shorthand `numbering` (and the "
@@ -106,9 +108,12 @@ class Style(Strict):
         default=Numbering.plain, description='Shorthand for the numbering of three levels: none, "1.", "1.1" or "1.0".'
     )
     levels: Levels = Field(default=None, description=LEVELS_DESCRIPTION)
-    lists: list[NumberKind] | None = Field(
-        default=None,
-        description="How ordered lists in clause text count, by list depth (e.g. [lower-alpha, lower-roman]); default 1, a, i.",
+    lists: list[ListKind] = Field(
+        default_factory=list,
+        description=(
+            "How numbered lists in Markdown text count, by list depth (e.g. [lower-alpha, lower-roman]: "
+            "a. b. c., inside them i. ii. iii.); the last entry goes on for deeper lists. Empty: the formats' defaults."
+        ),
     )
     number_clauses: bool = Field(
         default=True,

@@ -15,7 +15,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor, Twips
 
-from policygen.model.organisation import Style
+from policygen.model.organisation import NumberKind, Style
 from policygen.render.docx_xml import PPR_ORDER, RPR_ORDER, el, paragraph_border, set_child
 
 # The page and type of the PDF's print layout (templates/html/print.css.j2), so that the
@@ -273,12 +273,27 @@ def _built_in(styles, style_id: str, name: str, kind):
 BULLETS = ("\u2022", "\u2013", "\u25aa")  # •, –, ▪
 ORDERED = (("decimal", "%1."), ("lowerLetter", "%2)"), ("lowerRoman", "%3."))
 LIST_LEVELS = 3
+# Word's number format for each kind of list count the house style may give.
+LIST_FORMATS = {
+    NumberKind.arabic: "decimal", NumberKind.lower_alpha: "lowerLetter", NumberKind.upper_alpha: "upperLetter",
+    NumberKind.lower_roman: "lowerRoman", NumberKind.upper_roman: "upperRoman",
+}
+
+
+def ordered_formats(kind_at) -> tuple[tuple[str, str], ...]:
+    """Word's (format, text) for each level of a numbered list: the house style's kinds where it
+    gives them (a. as the HTML and PDF print it), else ORDERED. ``kind_at`` is DocumentView.list_kind."""
+    kinds = [kind_at(level) for level in range(LIST_LEVELS)]
+    if kinds[0] is None:
+        return ORDERED
+    return tuple((LIST_FORMATS[kind], f"%{level + 1}.") for level, kind in enumerate(kinds))
 
 
 class ListNumbering:
     """Two abstract lists (bullets, ordered) and one w:num per ordered list, so each restarts at its start."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, document, ordered: tuple[tuple[str, str], ...]) -> None:
+        self.ordered_formats = ordered
         self.numbering = document.part.numbering_part.element
         existing = [int(a.get(qn("w:abstractNumId"))) for a in self.numbering.findall(qn("w:abstractNum"))]
         base = max(existing, default=-1) + 1
@@ -305,7 +320,7 @@ class ListNumbering:
             lvl = el("w:lvl", ilvl=str(level))
             lvl.append(el("w:start", val="1"))
             if ordered:
-                fmt, text = ORDERED[level]
+                fmt, text = self.ordered_formats[level]
             else:
                 fmt, text = "bullet", BULLETS[level]
             lvl.append(el("w:numFmt", val=fmt))

@@ -24,6 +24,7 @@ from policygen.render.docx_styles import (
     NUMBER_INDENT,
     TABLE_TEXT,
     ListNumbering,
+    ordered_formats,
 )
 from policygen.resolve import DocumentView
 from policygen.resolve.text import Token, parse
@@ -39,7 +40,7 @@ class Writer(TableWriter):
         self.document = document
         self.doc = doc
         self.part = document.part
-        self.lists = ListNumbering(document)
+        self.lists = ListNumbering(document, ordered_formats(doc.list_kind))
         self.colours = doc.style.colours
         self._pending_bookmarks: list[str] = []
         self._style_ids: dict[str, str] = {}

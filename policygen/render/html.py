@@ -5,6 +5,7 @@ from __future__ import annotations
 from markdown_it.common.utils import escapeHtml
 from markupsafe import Markup
 
+from policygen.model.organisation import NumberKind
 from policygen.render import RenderContext
 from policygen.render.templating import environment
 from policygen.resolve import DocumentView
@@ -19,9 +20,27 @@ def _render_xref(_renderer, tokens, idx, _options, _env) -> str:
 PARSER.add_render_rule("xref", _render_xref)
 
 
+# The HTML ``type`` of each kind of list count; the class carries the same to CSS (and WeasyPrint).
+LIST_TYPES = {
+    NumberKind.arabic: "1", NumberKind.lower_alpha: "a", NumberKind.upper_alpha: "A",
+    NumberKind.lower_roman: "i", NumberKind.upper_roman: "I",
+}
+
+
 def markdown_html(text: str, doc: DocumentView) -> Markup:
     """Clause Markdown → HTML; raw HTML in the text is escaped by the parser."""
-    return Markup(PARSER.renderer.render(parse(text, doc.refs), PARSER.options, {}))
+    tokens = parse(text, doc.refs)
+    depth = 0
+    for tok in tokens:
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            kind = doc.list_kind(depth)
+            if kind and tok.type == "ordered_list_open":
+                tok.attrSet("type", LIST_TYPES[kind])
+                tok.attrSet("class", f"list-{kind.value}")
+            depth += 1
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
+    return Markup(PARSER.renderer.render(tokens, PARSER.options, {}))
 
 
 def markdown_inline_html(text: str, doc: DocumentView) -> Markup:

@@ -14,10 +14,35 @@ from markdown_it.common.utils import unescapeAll
 from policygen.model.eia import AssessorsPart, ChoicePart, FieldsPart, GridPart, HeadingPart, QuestionsPart
 from policygen.render import RenderContext
 from policygen.resolve import DocumentView
+from policygen.resolve.numbering import counter
 from policygen.resolve.text import PARSER, resolve_plain
 from policygen.resolve.values import answer_text
 from policygen.resolve.view import Node
 
+
+
+_MARKER_RE = re.compile(r"^(\s*)\d+[.)]")
+
+
+def _list_markers(source: str, doc: DocumentView) -> str:
+    """Numbered list items marked as the documents count them ("a.", "iv.") where the house style
+    letters its lists. Markdown has no lettered lists, so these read as lines starting with the letter."""
+    if not doc.style.lists:
+        return source
+    lines = source.split("\n")
+    depth, counts = 0, []
+    for tok in PARSER.parse(source):
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            counts.append(int(tok.attrs.get("start", 1) or 1) if tok.type == "ordered_list_open" else None)
+            depth += 1
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            counts.pop()
+            depth -= 1
+        elif tok.type == "list_item_open" and counts[-1] is not None and tok.map:
+            own = counter(doc.list_kind(depth - 1), counts[-1])
+            lines[tok.map[0]] = _MARKER_RE.sub(lambda m: f"{m[1]}{own}.", lines[tok.map[0]], count=1)
+            counts[-1] += 1
+    return "\n".join(lines)
 
 
 def _cell(text: str | None) -> str:
@@ -38,7 +63,7 @@ class _Writer:
         self.lines: list[str] = []
 
     def text(self, source: str) -> str:
-        return resolve_plain(source, self.doc.refs).strip()
+        return _list_markers(resolve_plain(source, self.doc.refs), self.doc).strip()
 
     def para(self, text: str, label: str | None = None) -> None:
         body = self.text(text)

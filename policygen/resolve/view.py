@@ -76,6 +76,12 @@ class DocumentView:
     published_on: PolicyDate | None  # for document metadata: the earliest date the policy states
     revised_on: PolicyDate | None  # the latest date the policy states
 
+    def list_kind(self, depth: int) -> NumberKind | None:
+        """How a numbered list at ``depth`` (0 outermost, counting every list) counts, where the
+        house style says; None leaves each format its own default."""
+        kinds = self.style.lists
+        return NumberKind(kinds[min(depth, len(kinds) - 1)]) if kinds else None
+
     @property
     def blocks(self) -> list[str]:
         return list(self.style.blocks)
