@@ -55,6 +55,9 @@ version_history:
     date: {today.isoformat()}
     description: First draft
 
+# Numbers are generated: never type "1.", "4.2" or "a)" in a title or text. The house style
+# (style.numbering or style.levels in organisation.yaml) numbers them; `levels:` here, or on a
+# section, numbers this policy or that section's blocks otherwise (docs/authoring.md, "Numbering").
 sections:
   - id: introduction
     title: Introduction
