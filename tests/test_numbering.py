@@ -154,6 +154,9 @@ def test_docx_prints_the_generated_numbers_and_letters_its_lists(built):
     start = texts.index("1\tIntroduction")
     numbered = [t.split("\t", 1) for t in texts[start:] if "\t" in t]
     assert [tuple(pair) for pair in numbered] == EXPECTED
+    # An unnumbered contents entry starts where the numbers do, not in the margin.
+    glossary = next(p for p in document.paragraphs if p.style.name == "toc 1" and p.text.startswith("Glossary"))
+    assert glossary._p.pPr.find(qn("w:ind")).get(qn("w:firstLine")) == "0"
     # The list items are real Word lists, counted by definitions in the house style's kinds.
     formats = _list_formats(document)
     items = {p.text: p for p in body if p.text in {words for _, words in LIST_ITEMS}}

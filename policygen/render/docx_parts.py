@@ -128,8 +128,9 @@ class Parts:
         for i, (level, entry) in enumerate(entries):
             p = self.w.paragraph(style=f"toc {min(level, 3)}")
             if not entry.label and self.doc.numbered:
-                # An unnumbered entry among numbered ones: its title starts where the numbers do.
-                X.indent(p, TOC_STEP * (min(level, 3) - 1))
+                # An unnumbered entry among numbered ones: its title starts where the numbers do
+                # (firstLine 0 undoes the style's hanging number, which would pull it into the margin).
+                X.set_child(X.ppr(p), X.el("w:ind", left=str(TOC_STEP * (min(level, 3) - 1)), firstLine="0"), X.PPR_ORDER)
                 tabs = X.el("w:tabs")
                 tabs.append(X.el("w:tab", val="clear", pos=str(toc_indent(min(level, 3)))))
                 X.set_child(X.ppr(p), tabs, X.PPR_ORDER)
