@@ -256,3 +256,23 @@ def built_shipped_twice(tmp_path_factory) -> tuple[dict[str, str], dict[str, str
 def test_the_shipped_five_trigger_no_typed_number_warning(capsys):
     main(["--root", str(ROOT), "validate"])
     assert "typed number" not in capsys.readouterr().err
+
+
+def test_a_level_of_kind_none_numbers_the_next_level_afresh(tmp_path):
+    org = ORG.split("style:")[0] + "style:\n  levels: [{kind: none}, {}]\n"
+    policy = POLICY.split("sections:")[0] + """\
+sections:
+  - id: one
+    title: One
+    blocks:
+      - {id: one-a, topics: [purpose], text: First of one.}
+      - {id: one-b, topics: [purpose], text: Second of one.}
+  - id: two
+    title: Two
+    blocks:
+      - {id: two-a, topics: [purpose], text: "First of two, after {num:one-b}."}
+"""
+    root = scratch_project(tmp_path, org, policy)
+    assert main(["--root", str(root), "build", "--quiet", "-f", "md"]) == 0
+    md = (root / "build" / "acme" / "social-media.md").read_text(encoding="utf-8")
+    assert "## One\n\n1 First of one.\n\n2 Second of one.\n\n## Two\n\n1 First of two, after 2." in md

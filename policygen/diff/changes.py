@@ -35,7 +35,8 @@ class Item:
 
     id: str
     kind: str
-    label: str | None
+    label: str | None  # as printed: "5.", "a)"
+    cited: str | None  # as text cites it: "5", "4.2(a)", so a summary's "a)" says where it is
     title: str | None
     parent: str | None
     source: str  # what the author wrote: compared to decide "reworded"
@@ -44,12 +45,12 @@ class Item:
     @property
     def name(self) -> str:
         """How a summary names it: its number, else its title, else its id."""
-        return self.label.rstrip(".") if self.label else (self.title or self.id)
+        return self.cited or self.title or self.id
 
     @property
     def number(self) -> str | None:
-        """Its generated number ("5.3", "Appendix A"), if it has one."""
-        return self.label.rstrip(".") if self.label else None
+        """Its generated number ("5.3", "4.2(a)", "Appendix A"), if it has one."""
+        return self.cited
 
     @property
     def caption(self) -> str:
@@ -147,7 +148,7 @@ def items(view: DocumentView) -> list[Item]:
 
     def walk(nodes: list[Node], parent: str | None) -> None:
         for n in nodes:
-            out.append(Item(n.id, n.kind, n.label, n.title, parent, _source(n), _text(n, view)))
+            out.append(Item(n.id, n.kind, n.label, n.number, n.title, parent, _source(n), _text(n, view)))
             walk(n.children, n.id)
 
     walk(view.preamble, "#preamble")

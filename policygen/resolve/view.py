@@ -96,9 +96,10 @@ class _Numberer:
     """Walks the body giving each block its number, label and heading level.
 
     Each run of blocks takes the first of the level styles it is given and passes the rest
-    down; a section's own ``levels`` replace them for what it holds. Under a section without
-    a number, subsections (and clauses marked ``numbered: true``) are numbered afresh: from 1
-    at their level, with no parent number.
+    down; a section's own ``levels`` replace them for what it holds. Under a section without a
+    number (``numbered: false``, or a level of kind none) what takes a number starts from 1 at its
+    level with no parent number; under ``numbered: false`` only subsections, and clauses marked
+    ``numbered: true``, take one, since the author chose no numbers there.
     """
 
     def __init__(self, style: Style) -> None:
@@ -136,7 +137,7 @@ class _Numberer:
                 node.heading_level = heading_level
                 child_level = heading_level + 1
             inner = tuple(block.levels) if block.levels is not None else levels
-            node.children = self.blocks(block.blocks, inner, num, child_level, afresh=num is None)
+            node.children = self.blocks(block.blocks, inner, num, child_level, afresh=not block.numbered)
         self.targets[block.id] = Target(block.id, cite, node.title, node.kind)
         return node
 
