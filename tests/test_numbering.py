@@ -276,3 +276,13 @@ sections:
     assert main(["--root", str(root), "build", "--quiet", "-f", "md"]) == 0
     md = (root / "build" / "acme" / "social-media.md").read_text(encoding="utf-8")
     assert "## One\n\n1 First of one.\n\n2 Second of one.\n\n## Two\n\n1 First of two, after 2." in md
+
+
+def test_a_policy_replaces_the_house_levels(tmp_path):
+    policy = POLICY.replace("sections:\n", 'levels: [{kind: upper-roman, suffix: "."}, {kind: arabic, nested: false, separator: "-"}]\nsections:\n', 1)
+    root = scratch_project(tmp_path, ORG, policy)
+    assert main(["--root", str(root), "build", "--quiet", "-f", "md"]) == 0
+    md = (root / "build" / "acme" / "social-media.md").read_text(encoding="utf-8")
+    assert "## I. Introduction\n\n1 Read II(1) Conditions," in md  # a standalone level-2 number cited after its parent's
+    assert "\nStaff must:" in md  # the policy's two levels end there: level 3 is not numbered
+    assert "## III. Schedules" in md and "### A. First schedule" in md  # the section's own levels still apply
