@@ -279,7 +279,7 @@ sections:
 
 
 def test_a_policy_replaces_the_house_levels(tmp_path):
-    policy = POLICY.replace("sections:\n", 'levels: [{kind: upper-roman, suffix: "."}, {kind: arabic, nested: false, separator: "-"}]\nsections:\n', 1)
+    policy = POLICY.replace("sections:\n", 'levels: [{kind: upper-roman, suffix: "."}, {kind: arabic, nested: false}]\nsections:\n', 1)
     root = scratch_project(tmp_path, ORG, policy)
     assert main(["--root", str(root), "build", "--quiet", "-f", "md"]) == 0
     md = (root / "build" / "acme" / "social-media.md").read_text(encoding="utf-8")
