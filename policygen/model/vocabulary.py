@@ -51,6 +51,12 @@ class Vocabulary(Strict):
     def kind_ids(self) -> list[str]:
         return [k.id for k in self.kinds]
 
+    def shared_ids(self) -> list[str]:
+        return [t.id for t in self.shared]
+
+    def topic(self, topic_id: str) -> Topic:
+        return next(t for t in self.topics if t.id == topic_id)
+
     def kind(self, kind_id: str | None) -> Kind | None:
         return next((k for k in self.kinds if k.id == kind_id), None)
 
