@@ -13,8 +13,8 @@ import datetime as dt
 import json
 
 from policygen.model import Organisation
-from policygen.model.vocabulary import Kind, Topic
 from policygen.model.eia import PROTECTED_CHARACTERISTICS
+from policygen.model.vocabulary import Kind, Topic
 from policygen.versioning import CONVENTIONS
 
 _LABELS = {

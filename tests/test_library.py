@@ -96,6 +96,11 @@ def test_compare_on_the_command_line_reads_a_shared_id_of_other_kinds(library, c
     assert not any(r.startswith("personal-use,") for r in rows) and any(r.startswith("security,") for r in rows)
 
 
+def test_compare_asked_about_a_topic_of_another_kind_says_so(library, capsys):
+    assert main(["--root", str(library), "compare", "information-governance", "--topic", "personal-use", "--no-page"]) == 2
+    assert "'personal-use' is not a topic of the kind of information-governance (information-governance)" in capsys.readouterr().err
+
+
 def test_accept_suggestions_says_what_it_wrote_and_reports_ties(tmp_path, capsys):
     root = write_library(copy_project(tmp_path))
     northfield = root / "organisations" / "northfield"

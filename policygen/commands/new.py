@@ -63,7 +63,7 @@ def run(args, project) -> int:
         report(loader.problems, strict=False)
         print("fix the organisation first; nothing was written", file=sys.stderr)
         return EXIT_PROBLEMS
-    topics = [] if kind is None else [vocabulary.topic(t) for t in vocabulary.topic_ids(kind.id) if t not in vocabulary.shared_ids()]
+    topics = [] if kind is None else vocabulary.listed_topics(kind.id)
     text = policy_text(org.model, policy_id, args.title or title_from_id(policy_id), dt.date.today(), kind, topics)
     _, errors = check_text(project, target, org, text)
     if errors:  # the scaffold should always validate; never write one that does not

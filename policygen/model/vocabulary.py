@@ -70,12 +70,17 @@ class Vocabulary(Strict):
         kind = self.kind(kind_id)
         if kind is None:
             return self.ids()
-        placed = [t.id if isinstance(t, Topic) else t for t in kind.topics]
+        placed = [_id(t) for t in kind.topics]
         return [*(t.id for t in self.shared if t.id not in placed), *placed]
+
+    def listed_topics(self, kind_id: str) -> list[Topic]:
+        """The topics a kind lists that are not shared: what a policy of the kind is about, in its order."""
+        shared = self.shared_ids()
+        return [self.topic(t) for t in self.topic_ids(kind_id) if t not in shared]
 
     def kinds_of(self, topic_id: str) -> list[str]:
         """The kinds whose list names a topic: for a topic outside a policy's kind, where it belongs."""
-        return [k.id for k in self.kinds if any(topic_id in (t, getattr(t, "id", None)) for t in k.topics)]
+        return [k.id for k in self.kinds if any(_id(t) == topic_id for t in k.topics)]
 
     def conflicts(self) -> Iterator[tuple[tuple, str]]:
         """(location, message) for each topic or kind declared twice and each bare id that names no topic."""
@@ -93,7 +98,7 @@ class Vocabulary(Strict):
             kinds.add(kind.id)
             listed: set[str] = set()
             for i, entry in enumerate(kind.topics):
-                topic_id = entry.id if isinstance(entry, Topic) else entry
+                topic_id = _id(entry)
                 loc = ("kinds", k, "topics", i) + (("id",) if isinstance(entry, Topic) else ())
                 if topic_id in listed:
                     yield loc, f"'{topic_id}' is listed twice in kind '{kind.id}'"
@@ -104,3 +109,8 @@ class Vocabulary(Strict):
                 listed.add(topic_id)
                 if isinstance(entry, Topic):
                     seen.setdefault(topic_id, loc)
+
+
+def _id(entry: Topic | str) -> str:
+    """The topic id of a kind's entry: a topic declared there, or the bare id of one declared elsewhere."""
+    return entry.id if isinstance(entry, Topic) else entry
