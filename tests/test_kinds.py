@@ -135,3 +135,19 @@ def test_the_no_topic_warning_still_works_with_a_kind(acme, capsys):
     code, err, text = _validate(acme, capsys, "        topics: [scope]\n", "")
     assert code == 0
     assert re.search(rf"^{POLICY_FILE}:\d+: sections\[1\]\.blocks\[0\]: warning: 'scope-staff' has no topic$", err, re.M), err
+
+
+def test_a_mistake_in_a_kinds_entry_is_one_line_against_the_entry_it_is(tmp_path, capsys):
+    root = scratch_project(tmp_path, ORG, POLICY)
+    path = root / "vocabulary" / "topics.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("      - id: retention-schedule\n        label:", "      - id: retention-schedule\n        labl:", 1)
+    text = text.replace("      - information-assets\n", "      - Information Assets\n", 1)
+    path.write_text(text, encoding="utf-8")
+    assert main(["--root", str(root), "validate"]) == 1
+    err = [line for line in capsys.readouterr().err.splitlines() if line.startswith("vocabulary/")]
+    assert [re.sub(r"^vocabulary/topics\.yaml:\d+: kinds\[\d+\]\.topics\[\d+\]", "…", line) for line in err] == [
+        "….label: required field is missing",
+        "….labl: unknown key (did you mean 'label'?)",
+        "…: 'Information Assets' is not a valid id: use lower-case letters, digits and single hyphens",
+    ]

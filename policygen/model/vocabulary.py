@@ -7,9 +7,9 @@ clause "with no topic" is one that none of its kind's topics describe.
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Annotated, Iterator, Union
 
-from pydantic import Field
+from pydantic import Discriminator, Field, Tag
 
 from policygen.model.base import Slug, Strict
 
@@ -20,13 +20,23 @@ class Topic(Strict):
     description: str | None = None
 
 
+# A kind's entry is a topic declared there (a mapping) or the bare id of one declared elsewhere.
+# Told apart by shape, so a mistake in either is reported once, against the one it is; the
+# tags appear in error locations, where the loader drops them (see policygen.load.models).
+KIND_ENTRY_TAGS = ("topic", "topic-id")
+KindEntry = Annotated[
+    Union[Annotated[Topic, Tag("topic")], Annotated[Slug, Tag("topic-id")]],
+    Discriminator(lambda value: "topic-id" if isinstance(value, str) else "topic"),
+]
+
+
 class Kind(Strict):
     """A kind of policy (social media, information governance…) and the topics its clauses use."""
 
     id: Slug
     label: str
     description: str | None = None
-    topics: list[Topic | Slug] = Field(
+    topics: list[KindEntry] = Field(
         default_factory=list,
         description=(
             "The kind's own topics, in the order comparisons list them. A bare id uses a topic "
