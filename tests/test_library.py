@@ -98,7 +98,7 @@ def test_compare_on_the_command_line_reads_a_shared_id_of_other_kinds(library, c
 
 def test_compare_asked_about_a_topic_of_another_kind_says_so(library, capsys):
     assert main(["--root", str(library), "compare", "information-governance", "--topic", "personal-use", "--no-page"]) == 2
-    assert "'personal-use' is not a topic of the kind of information-governance (information-governance)" in capsys.readouterr().err
+    assert "--topic: 'personal-use' is a topic of social-media, not of information-governance (kind information-governance)" in capsys.readouterr().err
 
 
 def test_accept_suggestions_says_what_it_wrote_and_reports_ties(tmp_path, capsys):

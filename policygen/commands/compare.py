@@ -112,7 +112,8 @@ def run(args, project) -> int:
             continue
         other_kind = [t for t in topics if t not in kind_topics(docs, vocabulary)]
         if other_kind and args.policy:  # comparing every policy, a topic asks only about those of its kind
-            return _usage(f"'{other_kind[0]}' is not a topic of the kind of {pid} ({', '.join(sorted({d.model.kind or 'no kind' for d in docs}))})")
+            kinds = ", ".join(sorted({d.model.kind or "no kind" for d in docs}))
+            return _usage(f"--topic: '{other_kind[0]}' is a topic of {', '.join(vocabulary.kinds_of(other_kind[0]))}, not of {pid} (kind {kinds})")
         cmp = compare(docs, vocabulary, topics or None, min_score)
         comparisons.append(cmp)
         outputs.append(_render(cmp, args.format, parts, project))
