@@ -6,7 +6,7 @@ autocomplete against these files, so they must never drift from the models:
 ``policygen schema --check`` (and a test) fails when they do.
 
 The models say where a value is a key of a register kept in the data (topic
-ids, role keys); the project's registers fill those places in, so the schema
+ids, kinds, role keys); the project's registers fill those places in, so the schema
 also changes when vocabulary/topics.yaml or an organisation's ``roles`` do.
 """
 
@@ -29,20 +29,18 @@ SCHEMAS = {
 
 @dataclass(frozen=True)
 class Registers:
-    """What the project's registers hold: (id, label, description) of each topic, and every role key."""
+    """What the project's registers hold: (id, label, description) of each topic and each kind, and every role key."""
 
     topics: tuple[tuple[str, str, str | None], ...] = ()
     roles: tuple[str, ...] = ()
+    kinds: tuple[tuple[str, str, str | None], ...] = ()
 
     def definitions(self) -> dict[str, dict[str, Any]]:
         """The JSON Schema of a key of each register, by the name the models mark it with."""
-        topic: dict[str, Any] = {"type": "string", "description": "A topic id from vocabulary/topics.yaml."}
-        if self.topics:
-            # policygen validate rejects any other topic, so the editor may too.
-            topic["enum"] = [tid for tid, _, _ in self.topics]
-            topic["enumDescriptions"] = [f"{label}: {text}" if text else label for _, label, text in self.topics]
-        else:
-            topic["pattern"] = SLUG_PATTERN
+        # policygen validate rejects any other topic or kind, so the editor may too. Every topic is
+        # offered whatever the policy's kind: validation says which kind a topic belongs to.
+        topic = _enum("A topic id from vocabulary/topics.yaml.", self.topics)
+        kind = _enum("A kind of policy from vocabulary/topics.yaml.", self.kinds)
         role: dict[str, Any] = {
             "type": "string",
             "pattern": SLUG_PATTERN,
@@ -54,7 +52,18 @@ class Registers:
         if self.roles:
             # Suggestions only: the schema is shared, and one organisation's key is another's typo.
             role["examples"] = list(self.roles)
-        return {"TopicId": topic, "RoleKey": role}
+        return {"TopicId": topic, "KindId": kind, "RoleKey": role}
+
+
+def _enum(description: str, entries: tuple[tuple[str, str, str | None], ...]) -> dict[str, Any]:
+    """A register's ids as an enum with their labels for the editor, or any slug when it is empty."""
+    out: dict[str, Any] = {"type": "string", "description": description}
+    if entries:
+        out["enum"] = [eid for eid, _, _ in entries]
+        out["enumDescriptions"] = [f"{label}: {text}" if text else label for _, label, text in entries]
+    else:
+        out["pattern"] = SLUG_PATTERN
+    return out
 
 
 def project_registers(project) -> tuple[Registers, list]:
@@ -64,13 +73,14 @@ def project_registers(project) -> tuple[Registers, list]:
     loader = Loader(project)
     vocabulary = loader.vocabulary()
     topics = tuple((t.id, t.label, t.description) for t in vocabulary.topics) if vocabulary else ()
+    kinds = tuple((k.id, k.label, k.description) for k in vocabulary.kinds) if vocabulary else ()
     roles: set[str] = set()
     if project.organisations.is_dir():
         for target in project.targets():
             org = loader.organisation(target)  # read once per organisation
             if org is not None:
                 roles |= set(org.model.roles)
-    return Registers(topics, tuple(sorted(roles))), loader.problems
+    return Registers(topics, tuple(sorted(roles)), kinds), loader.problems
 
 
 def _link_registers(node: Any, used: set[str]) -> Any:

@@ -9,6 +9,8 @@ tests see what a real library looks like:
 - ``records-management`` (southbay) and ``health-and-safety`` (westmoor): held by one only;
 - block ids repeat across organisations (``purpose``, ``scope-staff``) and differ elsewhere.
 
+Each policy declares its kind (``KINDS``) and carries topics of that kind, borrowed
+ones (``confidentiality``, ``security`` in information governance) and shared ones.
 A few clauses have no topic (one as an empty ``topics: []``), so the comparison has
 something to suggest. The
 shipped organisations can sit beside them (``write_library(copy_project(...))``).
@@ -30,6 +32,14 @@ ROLES = {
     "westmoor": {"safeguarding-lead": "Safeguarding Lead", "managers": "Service Managers"},
 }
 
+# policy id → its kind in vocabulary/topics.yaml
+KINDS = {
+    "information-governance": "information-governance",
+    "safeguarding-adults": "safeguarding",
+    "records-management": "records-management",
+    "health-and-safety": "health-and-safety",
+}
+
 # policy id → (title, reference prefix, [(section id, title, [(block id, topics, text)])])
 POLICIES: dict[str, dict[str, tuple[str, list]]] = {
     "northfield": {
@@ -41,8 +51,8 @@ POLICIES: dict[str, dict[str, tuple[str, list]]] = {
                 ("scope-staff", ["scope"], "It applies to all staff, contractors and volunteers who handle information for {org}."),
             ]),
             ("duties", "Duties and responsibilities", [
-                ("duties-dpo", ["responsibilities"], "The {role:dpo} advises on data protection law and monitors compliance with this policy."),
-                ("duties-siro", ["responsibilities", "security"], "The {role:siro} owns information risk and reports it to the Board."),
+                ("duties-dpo", ["responsibilities", "accountable-roles"], "The {role:dpo} advises on data protection law and monitors compliance with this policy."),
+                ("duties-siro", ["responsibilities", "information-risk"], "The {role:siro} owns information risk and reports it to the Board."),
             ]),
             ("confidentiality", "Confidentiality", [
                 ("confidential-records", ["confidentiality", "patient-information"], "Staff must keep patient records confidential and share them only with those who need them to provide care."),
@@ -54,13 +64,13 @@ POLICIES: dict[str, dict[str, tuple[str, list]]] = {
         ]),
         "safeguarding-adults": ("Safeguarding Adults Policy", [
             ("introduction", "Introduction", [
-                ("purpose", ["purpose", "safeguarding"], "This policy explains how {org} protects adults at risk of abuse or neglect."),
+                ("purpose", ["purpose", "safeguarding-adults"], "This policy explains how {org} protects adults at risk of abuse or neglect."),
             ]),
             ("scope", "Scope", [
                 ("scope-staff", ["scope"], "It applies to everyone who works for {org}, paid or unpaid."),
             ]),
             ("reporting", "Raising a concern", [
-                ("reporting-concern", ["safeguarding", "raising-concerns"], "Anyone who suspects that an adult is being abused must tell the {role:safeguarding-lead} the same day."),
+                ("reporting-concern", ["making-referrals"], "Anyone who suspects that an adult is being abused must tell the {role:safeguarding-lead} the same day."),
                 ("reporting-records", None, "Write down what was seen or said, in the person's own words, and keep the record confidential."),
             ]),
             ("training", "Training", [
@@ -77,7 +87,7 @@ POLICIES: dict[str, dict[str, tuple[str, list]]] = {
                 ("scope-staff", ["scope"], "This policy applies to all employees, members of the Board and anyone working on behalf of {org}."),
             ]),
             ("roles", "Roles", [
-                ("roles-dpo", ["responsibilities"], "The {role:dpo} is the first point of contact for the Information Commissioner's Office."),
+                ("roles-dpo", ["accountable-roles"], "The {role:dpo} is the first point of contact for the Information Commissioner's Office."),
             ]),
             ("security", "Keeping information secure", [
                 ("security-passwords", ["security"], "Passwords must not be shared, and laptops must be encrypted."),
@@ -86,7 +96,7 @@ POLICIES: dict[str, dict[str, tuple[str, list]]] = {
         ]),
         "records-management": ("Records Management Policy", [
             ("purpose-section", "Purpose", [
-                ("purpose", ["purpose"], "Records are kept for as long as the retention schedule says, then destroyed securely."),
+                ("purpose", ["purpose", "retention-schedule"], "Records are kept for as long as the retention schedule says, then destroyed securely."),
             ]),
             ("roles", "Roles", [
                 ("roles-records", ["responsibilities"], "The {role:records-manager} keeps the retention schedule up to date."),
@@ -96,10 +106,10 @@ POLICIES: dict[str, dict[str, tuple[str, list]]] = {
     "westmoor": {
         "safeguarding-adults": ("Adult Safeguarding Policy", [
             ("aims", "Aims", [
-                ("purpose", ["purpose", "safeguarding"], "{org} is committed to keeping the adults who use its services safe from harm."),
+                ("purpose", ["purpose", "safeguarding-adults"], "{org} is committed to keeping the adults who use its services safe from harm."),
             ]),
             ("concerns", "What to do if you are worried", [
-                ("concerns-tell", ["safeguarding", "raising-concerns"], "Tell the {role:safeguarding-lead} about any suspicion of abuse on the day it arises."),
+                ("concerns-tell", ["making-referrals"], "Tell the {role:safeguarding-lead} about any suspicion of abuse on the day it arises."),
             ]),
             ("training", "Training", [
                 ("training-induction", ["training"], "{role:managers} make sure that new staff complete safeguarding training during induction."),
@@ -138,6 +148,7 @@ def policy_yaml(org: str, policy: str) -> str:
     lines = [
         "# yaml-language-server: $schema=../../schema/policy.schema.json",
         f"id: {policy}",
+        f"kind: {KINDS[policy]}",
         "document_control:",
         f"  title: {title}",
         f"  reference: {org[:2].upper()}-{policy[:3].upper()}-01",

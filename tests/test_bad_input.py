@@ -20,6 +20,7 @@ roles:
 POLICY = """\
 # yaml-language-server: $schema=../../schema/policy.schema.json
 id: social-media
+kind: social-media
 document_control:
   title: Social Media Policy
   reference: P_1

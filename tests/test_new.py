@@ -30,8 +30,31 @@ def test_new_scaffolds_a_policy_that_validates_and_builds_in_every_format(acme, 
     assert {p.name for p in out.iterdir()} >= {f"records-management.{f}" for f in ("html", "pdf", "docx", "md")}
     md = (out / "records-management.md").read_text(encoding="utf-8")
     assert "# Records Management Policy" in md and "| Version | 0.1 |" in md  # the front sheet
-    assert "## 3 Equality Impact Assessment" in md and "Sexual orientation" in md  # the EIA, placed
+    assert "## 4 Equality Impact Assessment" in md and "Sexual orientation" in md  # the EIA, placed
+    assert "## 3 Records management" in md and "“Retention and disposal schedule”" in md  # a clause per topic of its kind
+    assert "\nkind: records-management  #" in _new_file(acme).read_text()  # the kind its id names
     assert sorted(p.name for p in (acme / "organisations" / "acme").iterdir()) == ["organisation.yaml", "records-management.yaml", "social-media.yaml"]
+
+
+def test_new_kind_scaffolds_that_kinds_topics_and_validates_and_builds(acme, capsys):
+    assert main(["--root", str(acme), "new", "acme/people", "--kind", "hr"]) == 0
+    text = (acme / "organisations" / "acme" / "people.yaml").read_text()
+    assert "\nkind: hr  #" in text and "topics: [sickness-absence]" in text and "topics: [personal-use]" not in text
+    assert main(["--root", str(acme), "validate", "acme/people", "--as-of", "2030-01-02"]) == 0
+    assert main(["--root", str(acme), "build", "acme/people", "-f", "html", "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["--root", str(acme), "new", "acme/safeguarding-children"]) == 0  # the longest kind its id starts with
+    assert "\nkind: safeguarding  #" in (acme / "organisations" / "acme" / "safeguarding-children.yaml").read_text()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["acme/widgets"], "acme/widgets: its id names no kind of policy; add --kind with one of social-media, information-governance,"),
+    (["acme/people", "--kind", "hrr"], "--kind: no kind 'hrr' in vocabulary/topics.yaml (did you mean 'hr'?); choose from social-media,"),
+])
+def test_new_needs_a_kind_it_can_name(acme, capsys, args, message):
+    assert main(["--root", str(acme), "new", *args]) == 2
+    assert capsys.readouterr().err.startswith(message)
+    assert sorted(p.name for p in (acme / "organisations" / "acme").iterdir()) == ["organisation.yaml", "social-media.yaml"]
 
 
 def test_new_says_what_the_organisation_still_lacks(acme, capsys):

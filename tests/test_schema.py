@@ -317,13 +317,16 @@ def test_schema_and_models_agree_on_keys(name, model):
         assert set(d.get("required", [])) == {n for n, f in cls.model_fields.items() if f.is_required()}, model_name
 
 
-def test_topics_and_role_keys_autocomplete():
-    """Topics are an enum from the vocabulary; role keys suggest every organisation's register."""
+def test_topics_kinds_and_role_keys_autocomplete():
+    """Topics (every kind's) and kinds are enums from the vocabulary; role keys suggest every organisation's register."""
     schema = json.loads((ROOT / "schema" / "policy.schema.json").read_text(encoding="utf-8"))
-    topic_ids = [t["id"] for t in read_source(ROOT / "vocabulary" / "topics.yaml", "topics.yaml").data["topics"]]
+    vocabulary = Vocabulary.model_validate(read_source(ROOT / "vocabulary" / "topics.yaml", "topics.yaml").data)
     clause_topics = schema["$defs"]["Clause"]["properties"]["topics"]["items"]
     topic = schema["$defs"][clause_topics["$ref"].rsplit("/", 1)[1]]
-    assert topic["enum"] == topic_ids
+    assert topic["enum"] == vocabulary.ids()
+    kind = schema["$defs"][schema["properties"]["kind"]["anyOf"][0]["$ref"].rsplit("/", 1)[1]]
+    assert kind["enum"] == vocabulary.kind_ids()
+    assert kind["enumDescriptions"][0] == "Social media: Staff and the organisation using social media, at work and in private."
     role_keys = set()
     for org in (ROOT / "organisations").glob("*/organisation.yaml"):
         role_keys |= set(read_source(org, org.name).data.get("roles", {}))

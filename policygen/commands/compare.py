@@ -54,7 +54,7 @@ def _usage(message: str) -> int:
 
 def run(args, project) -> int:
     from policygen.commands.report import report
-    from policygen.compare.comparison import DEFAULT_MIN_SCORE, compare, policy_ids
+    from policygen.compare.comparison import DEFAULT_MIN_SCORE, compare, kind_topics, policy_ids
     from policygen.load.document import Loader
     from policygen.pipeline import load_and_check
     from policygen.problems import ProblemsFound, suggest
@@ -110,6 +110,10 @@ def run(args, project) -> int:
         docs = [d for d in checked.documents if d.target.policy_id == pid and (not orgs or d.target.org_id in orgs)]
         if not docs:
             continue
+        other_kind = [t for t in topics if t not in kind_topics(docs, vocabulary)]
+        if other_kind and args.policy:  # comparing every policy, a topic asks only about those of its kind
+            kinds = ", ".join(sorted({d.model.kind or "no kind" for d in docs}))
+            return _usage(f"--topic: '{other_kind[0]}' is a topic of {', '.join(vocabulary.kinds_of(other_kind[0]))}, not of {pid} (kind {kinds})")
         cmp = compare(docs, vocabulary, topics or None, min_score)
         comparisons.append(cmp)
         outputs.append(_render(cmp, args.format, parts, project))

@@ -17,6 +17,11 @@ def register(sub) -> None:
     p = sub.add_parser("new", help="scaffold a new policy: organisations/ORG/POLICY.yaml (never overwrites)")
     p.add_argument("target", metavar="ORG/POLICY")
     p.add_argument("--title", help="the policy's title (default: from its id, e.g. 'Social Media Policy')")
+    p.add_argument(
+        "--kind",
+        help="its kind, from vocabulary/topics.yaml (default: the kind its id names, e.g. safeguarding-adults → safeguarding); "
+        "the scaffold has a clause for each of the kind's topics",
+    )
 
 
 def run(args, project) -> int:
@@ -24,7 +29,7 @@ def run(args, project) -> int:
     from policygen.load.document import Loader
     from policygen.model.base import SLUG_PATTERN
     from policygen.pipeline import check_text
-    from policygen.problems import display_path
+    from policygen.problems import display_path, suggest
     from policygen.project import Target
     from policygen.scaffold import policy_text, title_from_id
     from policygen.write import create_new
@@ -42,12 +47,24 @@ def run(args, project) -> int:
         print(f"{name}: already exists; policygen new never replaces a file", file=sys.stderr)
         return EXIT_PROBLEMS
     loader = Loader(project)
+    vocabulary = loader.vocabulary()
+    kind = None
+    if vocabulary is not None:
+        kinds = vocabulary.kind_ids()
+        kind = vocabulary.kind(args.kind or vocabulary.kind_named_by(policy_id))
+        if kind is None and args.kind:
+            print(f"--kind: no kind '{args.kind}' in vocabulary/topics.yaml{suggest(args.kind, kinds)}; choose from {', '.join(kinds)}", file=sys.stderr)
+            return EXIT_USAGE
+        if kind is None:
+            print(f"{args.target}: its id names no kind of policy; add --kind with one of {', '.join(kinds)}", file=sys.stderr)
+            return EXIT_USAGE
     org = loader.organisation(target)
     if org is None:
         report(loader.problems, strict=False)
         print("fix the organisation first; nothing was written", file=sys.stderr)
         return EXIT_PROBLEMS
-    text = policy_text(org.model, policy_id, args.title or title_from_id(policy_id), dt.date.today())
+    topics = [] if kind is None else vocabulary.listed_topics(kind.id)
+    text = policy_text(org.model, policy_id, args.title or title_from_id(policy_id), dt.date.today(), kind, topics)
     _, errors = check_text(project, target, org, text)
     if errors:  # the scaffold should always validate; never write one that does not
         report(errors, strict=False)

@@ -26,7 +26,7 @@ class Comparison:
     policy_id: str
     orgs: list[OrgPolicy]
     vocabulary: Vocabulary
-    topic_ids: list[str]  # the topics asked about, in vocabulary order
+    topic_ids: list[str]  # the topics asked about, in their kind's order
     min_score: float = DEFAULT_MIN_SCORE
     _cells: dict[tuple[str, str], list[Unit]] = field(default_factory=dict, repr=False)
 
@@ -83,7 +83,8 @@ class Comparison:
         return Similarity([u for o in self.orgs for u in o.units], names)
 
     def suggestions(self, unit: Unit):
-        return self.similarity.suggest(unit)
+        """Topics for an untagged unit, only from those its own policy's kind may carry."""
+        return self.similarity.suggest(unit, set(self.vocabulary.topic_ids(self.org(unit.org).doc.model.kind)))
 
     def similar(self, topic_id: str):
         """Pairs of one topic's clauses, from different organisations, that say nearly the same thing."""
@@ -104,6 +105,17 @@ def policy_ids(project: Project) -> dict[str, list[str]]:
     return dict(sorted(out.items()))
 
 
+def kind_topics(docs: list[LoadedPolicy], vocabulary: Vocabulary) -> list[str]:
+    """The topics the documents' kinds may carry (a kind's own order first): the rows a comparison can have.
+
+    Another kind's topics would only be rows of gaps. A document with no kind may carry any topic.
+    """
+    out: dict[str, None] = {}
+    for kind in sorted({d.model.kind or "" for d in docs}):
+        out.update(dict.fromkeys(vocabulary.topic_ids(kind or None)))
+    return list(out)
+
+
 def compare(
     docs: list[LoadedPolicy],
     vocabulary: Vocabulary,
@@ -116,5 +128,5 @@ def compare(
         raise ValueError(f"compare one policy at a time, not {sorted(policy)}")
     orgs = sorted((org_policy(d) for d in docs), key=lambda o: o.org_id)
     wanted = set(topics) if topics else None
-    topic_ids = [t.id for t in vocabulary.topics if wanted is None or t.id in wanted]
+    topic_ids = [t for t in kind_topics(docs, vocabulary) if wanted is None or t in wanted]
     return Comparison(policy.pop(), orgs, vocabulary, topic_ids, min_score)

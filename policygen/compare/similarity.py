@@ -15,6 +15,7 @@ clauses that say the same thing in other words score 0.35–0.65. scikit-learn i
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from policygen.compare.units import Unit
@@ -74,8 +75,8 @@ class Similarity:
         b = self.matrix[[self.index[u.key] for u in cols]]
         return (a @ b.T).toarray()
 
-    def suggest(self, unit: Unit, limit: int = 3) -> list[Suggestion]:
-        """Topics of the clauses most like an untagged one, best first, with the score that put them there."""
+    def suggest(self, unit: Unit, allowed: Collection[str], limit: int = 3) -> list[Suggestion]:
+        """Topics (of those ``allowed`` for its policy's kind) of the clauses most like an untagged one, best first, with the score that put them there."""
         tagged = [u for u in self.units if u.topics and u.key != unit.key]
         row = self._scores([unit], tagged)[0]
         score = {u.key: float(row[i]) for i, u in enumerate(tagged)}
@@ -86,7 +87,7 @@ class Similarity:
             if s < SUGGEST_MIN:
                 continue
             for topic in other.topics:
-                if topic not in best or s > best[topic].score:
+                if topic in allowed and (topic not in best or s > best[topic].score):
                     best[topic] = Suggestion(topic, s, other.key)
         return sorted(best.values(), key=lambda x: (-x.score, x.topic))[:limit]
 

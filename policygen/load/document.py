@@ -47,7 +47,9 @@ class Loader:
 
     def vocabulary(self) -> Vocabulary | None:
         if self._vocabulary is None and self.project.vocabulary_file.is_file():
-            self._vocabulary, _ = self._read(self.project.vocabulary_file, Vocabulary)
+            self._vocabulary, source = self._read(self.project.vocabulary_file, Vocabulary)
+            if self._vocabulary is not None:  # a topic declared twice would make its kind ambiguous
+                self.problems.extend(source.problem(loc, message) for loc, message in self._vocabulary.conflicts())
         return self._vocabulary
 
     def organisation(self, target: Target) -> LoadedOrganisation | None:

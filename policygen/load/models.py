@@ -10,12 +10,13 @@ from pydantic import BaseModel, ValidationError
 from policygen.load.source import Source
 from policygen.model.content import BLOCK_TAGS
 from policygen.model.eia import PART_TAGS
+from policygen.model.vocabulary import KIND_ENTRY_TAGS
 from policygen.problems import MAX_LISTED, ProblemsFound, capped, suggest
 
 M = TypeVar("M", bound=BaseModel)
 
 # Tags pydantic adds to an error's location for a discriminated union member.
-_UNION_TAGS = {*BLOCK_TAGS, *PART_TAGS}
+_UNION_TAGS = {*BLOCK_TAGS, *PART_TAGS, *KIND_ENTRY_TAGS}
 
 
 @cache

@@ -151,6 +151,7 @@ def register_key(name: str) -> Any:
 
 
 TopicId = register_key("TopicId")
+KindId = register_key("KindId")
 RoleKey = register_key("RoleKey")
 
 Topics = Annotated[

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from policygen.model.base import Markdown, PolicyDate, RoleKey, Slug, Strict
+from policygen.model.base import KindId, Markdown, PolicyDate, RoleKey, Slug, Strict
 from policygen.model.content import Appendix, Block, Section
 from policygen.model.eia import EIA
 from policygen.model.organisation import LEVELS_DESCRIPTION, Levels
@@ -92,6 +92,10 @@ class Policy(Strict):
     """organisations/<org>/<policy-id>.yaml."""
 
     id: Slug
+    kind: KindId | None = Field(
+        default=None,
+        description="The kind of policy, from vocabulary/topics.yaml: its clauses may carry only that kind's topics and the shared ones.",
+    )
     document_control: DocumentControl
     review: Review = Field(default_factory=Review)
     version_history: list[HistoryRow] = Field(default_factory=list, description="Oldest first.")

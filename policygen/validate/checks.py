@@ -140,13 +140,33 @@ def _versions(doc: LoadedPolicy) -> Iterator[Problem]:
 
 
 def _topics(doc: LoadedPolicy, vocabulary: Vocabulary | None) -> Iterator[Problem]:
+    """The kind is one the vocabulary declares, and each topic is one of that kind's or a shared one.
+
+    Without a (known) kind the topics are checked against the whole vocabulary, so a policy
+    not yet given its kind is still checked, and a wrong kind is one error, not one per topic.
+    """
     if vocabulary is None:
         return
-    known = vocabulary.ids()
+    src, kind, kinds = doc.source, doc.model.kind, vocabulary.kind_ids()
+    if kind is None:
+        guess = vocabulary.kind_named_by(doc.target.policy_id)
+        hint = f"add `kind: {guess}`" if guess else f"add `kind:` with one of {', '.join(kinds)}"
+        yield src.problem((), f"declares no kind, so its topics are checked against every kind's: {hint}", warning=True)
+    elif kind not in kinds:
+        listed = f" (one of {', '.join(kinds)})"
+        yield src.problem(("kind",), f"'{kind}' is not a kind in vocabulary/topics.yaml{suggest(kind, kinds) or listed}")
+    known = vocabulary.topic_ids(kind)
     for item in iter_blocks(doc.model):
         for i, topic in enumerate(getattr(item.block, "topics", [])):
-            if topic not in known:
-                yield doc.source.problem(item.loc + ("topics", i), f"'{topic}' is not in vocabulary/topics.yaml{suggest(topic, known)}")
+            if topic in known:
+                continue
+            elsewhere = vocabulary.kinds_of(topic)
+            if elsewhere:
+                where = f"a topic of {', '.join(elsewhere)}, not of {kind}"
+                fix = " (or add its id to the kind's topics in vocabulary/topics.yaml)"
+                yield src.problem(item.loc + ("topics", i), f"'{topic}' is {where}{suggest(topic, known) or fix}")
+            else:
+                yield src.problem(item.loc + ("topics", i), f"'{topic}' is not in vocabulary/topics.yaml{suggest(topic, known)}")
 
 
 def _eia(doc: LoadedPolicy) -> Iterator[Problem]:
