@@ -19,7 +19,7 @@ from conftest import ROOT, copy_project
 from policygen.cli import main
 from policygen.compare import compare
 from policygen.load.document import Loader
-from policygen.pipeline import load_and_check
+from policygen.validate.checked import load_and_check
 from policygen.project import Project
 
 ORGS = ["cpss", "eput", "focus", "lchs", "swlccg"]

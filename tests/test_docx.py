@@ -64,7 +64,7 @@ def docx_text(path: Path) -> str:
 
 
 def _view(org: str):
-    from policygen.pipeline import load_and_check
+    from policygen.validate.checked import load_and_check
     from policygen.project import Project
     from policygen.resolve import build_view
 
@@ -90,7 +90,7 @@ def test_every_seed_sentence_is_in_the_docx(built, seed):
 
 @pytest.mark.parametrize("org", ORGS)
 def test_headings_use_word_heading_styles_in_document_order(built, org):
-    from policygen.render.docx_text import heading_text
+    from policygen.render.docx.text import heading_text
 
     view = _view(org)
     document = docx.Document(str(_docx(built, org)))
@@ -127,8 +127,8 @@ def test_contents_is_a_filled_in_toc_field_linked_to_bookmarks(built, org):
                and p.find("w:pPr/w:pStyle", NS).get(f"{{{W}}}val", "").startswith("TOC"))]
     expected = list(_flatten(view.contents))
     assert len(entries) == len(expected)
-    from policygen.render.docx_text import heading_text
-    from policygen.render.docx_xml import bookmark_name
+    from policygen.render.docx.text import heading_text
+    from policygen.render.docx.xml import bookmark_name
 
     for p, (level, entry) in zip(entries, expected):
         assert p.find("w:pPr/w:pStyle", NS).get(f"{{{W}}}val") == f"TOC{min(level, 3)}"
@@ -160,7 +160,7 @@ def test_contents_page_numbers_come_from_the_pdf_layout(built):
     view = _view("lchs")
     pages = page_numbers(view, RenderContext(Project(ROOT).template_dirs("lchs")))
     body = _part(_docx(built, "lchs"), "word/document.xml")
-    from policygen.render.docx_xml import bookmark_name
+    from policygen.render.docx.xml import bookmark_name
 
     for _, entry in _flatten(view.contents):
         link = body.find(f".//w:hyperlink[@w:anchor='{bookmark_name(entry.anchor)}']", NS)
@@ -353,7 +353,7 @@ def test_contents_page_numbers_match_libreoffices_layout(libreoffice_pdfs):
     """The page numbers (from the PDF layout) are where LibreOffice lays the headings out too:
     the DOCX has the PDF's page size, margins, type and page breaks. Allow one entry in ten to
     differ by a page (the two engines break a page at slightly different places)."""
-    from policygen.render.docx_text import heading_text
+    from policygen.render.docx.text import heading_text
 
     exact = total = 0
     for org in ORGS:
@@ -384,7 +384,7 @@ def test_contents_page_numbers_match_libreoffices_layout(libreoffice_pdfs):
 def test_without_a_pdf_layout_the_contents_still_lists_and_links_every_entry():
     from policygen.project import Project
     from policygen.render import RenderContext
-    from policygen.render.docx import render_docx
+    from policygen.render.docx.document import render_docx
 
     class NoPdf(RenderContext):
         def page_numbers(self, doc):

@@ -28,7 +28,7 @@ def test_every_seed_sentence_is_in_the_pdf(built, seed):
 
 
 def _view(org):
-    from policygen.pipeline import load_and_check
+    from policygen.validate.checked import load_and_check
     from policygen.project import Project
     from policygen.resolve import build_view
 

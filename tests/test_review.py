@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ACME_ORG, ROOT, scratch_project
-from policygen import edit
+from policygen.load import edit
 from policygen.cli import main
-from policygen.versioning import CONVENTIONS
+from policygen.model.versioning import CONVENTIONS
 
 COMMENTED = """\
 # yaml-language-server: $schema=../../schema/policy.schema.json

@@ -7,7 +7,7 @@ import pytest
 from policygen.model import Policy
 from policygen.model.base import PolicyDate
 from policygen.model.review import Duration
-from policygen.schedule import add, due_date, rule_date, state
+from policygen.model.schedule import add, due_date, rule_date, state
 
 
 def policy(review: dict, approved: str | None = "2020-03-15", history: int = 1, **dc) -> Policy:

@@ -13,7 +13,8 @@ from policygen.cli import main
 from policygen.load.source import read_source
 from policygen.model import Organisation, Policy, Vocabulary
 from policygen.project import Project
-from policygen.schema import project_registers, schema_files, stale_schemas
+from policygen.load.registers import project_registers
+from policygen.model.schema import schema_files, stale_schemas
 
 
 def test_committed_schema_is_up_to_date():

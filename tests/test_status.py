@@ -82,7 +82,7 @@ def test_fail_if_overdue_exits_non_zero_for_a_scheduled_job(capsys):
 def test_spoken_spans():
     import datetime as dt
 
-    from policygen.schedule import spoken_span
+    from policygen.model.schedule import spoken_span
 
     day = dt.date.fromisoformat
     assert spoken_span(day("2026-01-31"), day("2026-02-28")) == "1 month"

@@ -19,7 +19,7 @@ def register(sub) -> None:
 
 
 def run(args, project) -> int:
-    from policygen.builder import run_build
+    from policygen.builder.run import run_build
     from policygen.commands.report import report
     from policygen.problems import ProblemsFound
 
@@ -49,7 +49,7 @@ def run(args, project) -> int:
 def _strict_ok(args, project) -> bool:
     """Under --strict, any warning stops the build before anything is written."""
     from policygen.commands.report import report
-    from policygen.pipeline import load_and_check
+    from policygen.validate.checked import load_and_check
 
     checked = load_and_check(project, args.targets)
     if checked.problems:

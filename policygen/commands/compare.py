@@ -56,7 +56,7 @@ def run(args, project) -> int:
     from policygen.commands.report import report
     from policygen.compare.comparison import DEFAULT_MIN_SCORE, compare, policy_ids
     from policygen.load.document import Loader
-    from policygen.pipeline import load_and_check
+    from policygen.validate.checked import load_and_check
     from policygen.problems import ProblemsFound, suggest
     from policygen.project import UnknownName, no_organisation
 

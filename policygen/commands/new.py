@@ -23,10 +23,10 @@ def run(args, project) -> int:
     from policygen.commands.report import report
     from policygen.load.document import Loader
     from policygen.model.base import SLUG_PATTERN
-    from policygen.pipeline import check_text
+    from policygen.validate.checked import check_text
     from policygen.problems import display_path
     from policygen.project import Target
-    from policygen.scaffold import policy_text, title_from_id
+    from policygen.review.scaffold import policy_text, title_from_id
     from policygen.write import create_new
 
     org_id, _, policy_id = args.target.strip("/").partition("/")

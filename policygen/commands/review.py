@@ -41,8 +41,8 @@ def register(sub) -> None:
 
 def run(args, project) -> int:
     from policygen.commands.report import report
-    from policygen.pipeline import load_and_check
-    from policygen.record import RecordError, record_review
+    from policygen.validate.checked import load_and_check
+    from policygen.review.record import RecordError, record_review
 
     if "/" not in args.target:
         print(f"{args.target}: name one policy as ORG/POLICY", file=sys.stderr)

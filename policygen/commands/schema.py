@@ -14,7 +14,8 @@ def register(sub) -> None:
 
 def run(args, project) -> int:
     from policygen.commands.report import report
-    from policygen.schema import project_registers, schema_files, stale_schemas
+    from policygen.load.registers import project_registers
+    from policygen.model.schema import schema_files, stale_schemas
     from policygen.write import write_if_changed
 
     # The topic ids and role keys the schema offers come from the data: a file that does not

@@ -44,8 +44,8 @@ def _table(rows: list[list[str]]) -> str:
 
 def run(args, project) -> int:
     from policygen.commands.report import report
-    from policygen.pipeline import load_and_check
-    from policygen.register import by_urgency, entries
+    from policygen.validate.checked import load_and_check
+    from policygen.review.register import by_urgency, entries
 
     as_of = args.as_of or dt.date.today()
     checked = load_and_check(project, args.targets, as_of)

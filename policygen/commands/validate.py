@@ -15,7 +15,7 @@ def register(sub) -> None:
 
 
 def run(args, project) -> int:
-    from policygen.pipeline import load_and_check
+    from policygen.validate.checked import load_and_check
 
     checked = load_and_check(project, args.targets, args.as_of)
     code = report(checked.problems, args.strict)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # importing the view model pulls in pydantic; --help must sta
 # format → "module:function"; each function is (DocumentView, RenderContext) -> bytes.
 RENDERERS = {
     "html": "policygen.render.html:render_html",
-    "docx": "policygen.render.docx:render_docx",
+    "docx": "policygen.render.docx.document:render_docx",
     "pdf": "policygen.render.pdf:render_pdf",
     "md": "policygen.render.markdown:render_markdown",
 }

@@ -18,7 +18,7 @@ from policygen.model.organisation import Numbering, Style
 from policygen.resolve.numbering import MAX_NUMBERED_DEPTH, label, reference_number
 from policygen.resolve.text import RefContext, Target
 from policygen.resolve.values import field_value, format_value
-from policygen.schedule import due_date
+from policygen.model.schedule import due_date
 
 
 @dataclass

@@ -57,22 +57,6 @@ class Registers:
         return {"TopicId": topic, "RoleKey": role}
 
 
-def project_registers(project) -> tuple[Registers, list]:
-    """The project's registers read through the loader, and the problems that kept any out."""
-    from policygen.load.document import Loader
-
-    loader = Loader(project)
-    vocabulary = loader.vocabulary()
-    topics = tuple((t.id, t.label, t.description) for t in vocabulary.topics) if vocabulary else ()
-    roles: set[str] = set()
-    if project.organisations.is_dir():
-        for target in project.targets():
-            org = loader.organisation(target)  # read once per organisation
-            if org is not None:
-                roles |= set(org.model.roles)
-    return Registers(topics, tuple(sorted(roles))), loader.problems
-
-
 def _link_registers(node: Any, used: set[str]) -> Any:
     """Replace each value the models mark as a register key by a reference to that register's definition."""
     if isinstance(node, dict):

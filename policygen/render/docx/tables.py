@@ -6,19 +6,18 @@ table takes as many lines in Word as in the PDF the page numbers come from)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-from policygen.render import docx_xml as X
-from policygen.render.docx_styles import BODY_SIZE, TABLE_TEXT, TEXT_WIDTH
+from policygen.project import FONT_DIR
+from policygen.render.docx import xml as X
+from policygen.render.docx.styles import BODY_SIZE, TABLE_TEXT, TEXT_WIDTH
 
 ROW_HEADER_FILL = "#E8EDEE"  # NHS pale grey, as the HTML's row headers
 CHAR_TWIPS = 105  # an average character of 10.5 pt Arial / Liberation Sans
 CELL_PADDING = 226 + 40  # 2 mm either side, and a little slack for another engine's rounding
 ANSWER_MIN = 850  # 1.5 cm: an empty column of a form keeps room to write in
-FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"  # the PDF's bundled fonts
 
 
 @dataclass

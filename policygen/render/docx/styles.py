@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor, Twips
 
 from policygen.model.organisation import Numbering, Style
-from policygen.render.docx_xml import PPR_ORDER, RPR_ORDER, el, paragraph_border, set_child
+from policygen.render.docx.xml import PPR_ORDER, RPR_ORDER, el, paragraph_border, set_child
 
 # The page and type of the PDF's print layout (templates/html/print.css.j2), so that the
 # page numbers the contents takes from the PDF fall where Word and LibreOffice break pages:

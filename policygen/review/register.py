@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from policygen.load.document import LoadedPolicy
 from policygen.model.base import PolicyDate
 from policygen.resolve.values import format_date, format_value
-from policygen.schedule import State, basis_date, due_date, last_day, rule_date, state
+from policygen.model.schedule import State, basis_date, due_date, last_day, rule_date, state
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from policygen.cache import BuildCache, InputKeys
+from policygen.builder.cache import BuildCache, InputKeys
 from policygen.problems import Problem
 from policygen.project import Project, Target
 
@@ -50,8 +50,8 @@ def _library_pages(root: str, targets: tuple[str, ...], formats: tuple[str, ...]
     With none to list, nothing is made, so the pages last built stay.
     """
     from policygen.compare.page import render_pages
-    from policygen.pipeline import load_and_check
-    from policygen.register import entries
+    from policygen.validate.checked import load_and_check
+    from policygen.review.register import entries
     from policygen.render.register import render_register
 
     project = Project(Path(root))
@@ -77,7 +77,7 @@ def _build_document(root: str, org_id: str, policy_id: str, formats: tuple[str, 
     Validation happens here, in parallel, rather than in the parent first:
     a document with errors comes back with its problems and no output.
     """
-    from policygen.pipeline import load_and_check
+    from policygen.validate.checked import load_and_check
     from policygen.render import RenderContext, renderer
     from policygen.resolve import build_view
 
@@ -196,7 +196,7 @@ def run_build(
         else:
             finish(key, value, error)
 
-    import policygen.pipeline  # noqa: F401  (imported once here, shared by the forked workers)
+    import policygen.validate.checked  # noqa: F401  (imported once here, shared by the forked workers)
     from policygen.render import preload
 
     preload(tuple(dict.fromkeys(f for t in work for f, _ in stale[t])))

@@ -12,8 +12,8 @@ from docx.shared import Pt
 
 from policygen.model.eia import AssessorsPart, ChoicePart, FieldsPart, GridPart, HeadingPart, QuestionsPart
 from policygen.model.organisation import Numbering
-from policygen.render import docx_xml as X
-from policygen.render.docx_styles import (
+from policygen.render.docx import xml as X
+from policygen.render.docx.styles import (
     BODY_SIZE,
     BOXED,
     END_MARKER,
@@ -22,8 +22,8 @@ from policygen.render.docx_styles import (
     box,
     toc_indent,
 )
-from policygen.render.docx_tables import Cell
-from policygen.render.docx_text import Writer, heading_text
+from policygen.render.docx.tables import Cell
+from policygen.render.docx.text import Writer, heading_text
 from policygen.resolve import DocumentView
 from policygen.resolve.values import answer_text
 from policygen.resolve.view import ContentsEntry, Node

@@ -8,12 +8,12 @@ entries (hyperlinks to bookmarks at the headings, PAGEREF page numbers taken
 from the PDF layout of the same document), so no "update fields" prompt
 appears and Word's "Update table" still works. The modules:
 
-- ``docx_styles``: the house style as Word styles, and list numbering;
-- ``docx_text``: paragraphs, bookmarks, headings, lists, Markdown;
-- ``docx_tables``: tables and their column widths;
-- ``docx_parts``: each block and body node, the contents, the EIA;
-- ``docx_package``: document properties and a reproducible zip;
-- ``docx_xml``: WordprocessingML python-docx has no API for.
+- ``styles``: the house style as Word styles, and list numbering;
+- ``text``: paragraphs, bookmarks, headings, lists, Markdown;
+- ``tables``: tables and their column widths;
+- ``parts``: each block and body node, the contents, the EIA;
+- ``package``: document properties and a reproducible zip;
+- ``xml``: WordprocessingML python-docx has no API for.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Twips
 
 from policygen.render import RenderContext
-from policygen.render import docx_xml as X
-from policygen.render.docx_package import package_bytes, set_properties
-from policygen.render.docx_parts import CONTENTS_RANGE, Parts
-from policygen.render.docx_styles import (
+from policygen.render.docx import xml as X
+from policygen.render.docx.package import package_bytes, set_properties
+from policygen.render.docx.parts import CONTENTS_RANGE, Parts
+from policygen.render.docx.styles import (
     MARGIN_BOTTOM,
     MARGIN_SIDE,
     MARGIN_TOP,
@@ -34,7 +34,7 @@ from policygen.render.docx_styles import (
     PAGE_WIDTH,
     apply_house_style,
 )
-from policygen.render.docx_text import Writer
+from policygen.render.docx.text import Writer
 from policygen.resolve import DocumentView
 
 

@@ -1,7 +1,7 @@
 """Load and validate: the first two stages of the pipeline, shared by every command.
 
 Problems are collected, never raised, so a command can report every one of
-them at once. Resolving, rendering and writing are in builder.py.
+them at once. Resolving, rendering and writing are in policygen.builder.
 """
 
 from __future__ import annotations

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from docx.shared import Pt, Twips
 
-from policygen.render import docx_xml as X
-from policygen.render.docx_tables import Cell, TableWriter
-from policygen.render.docx_styles import (
+from policygen.render.docx import xml as X
+from policygen.render.docx.tables import Cell, TableWriter
+from policygen.render.docx.styles import (
     BODY_SIZE,
     CLAUSE,
     CLAUSE_CONTINUE,

@@ -6,7 +6,7 @@ joined by a named move range), each with the author and date of the later
 revision. Word's and LibreOffice's "accept all changes" turn the document into
 the new text; "reject all" turn it back into the old. The page, styles,
 running header and footer and the reproducible package are the build DOCX's
-own (``docx``, ``docx_styles``, ``docx_package``), so a redline looks like the
+own (``document``, ``styles``, ``package``), so a redline looks like the
 policy it marks up and the same revisions always give the same bytes.
 """
 
@@ -20,12 +20,12 @@ from docx.oxml.ns import qn
 from policygen.diff import PolicyDiff
 from policygen.diff.files import IDENTITY_MARK
 from policygen.diff.redline import Entry, ListBlock, Para, entries
-from policygen.render import docx_xml as X
-from policygen.render.docx import header_footer, page_setup
-from policygen.render.docx_package import package_bytes, set_properties
-from policygen.render.docx_styles import CLAUSE, CLAUSE_CONTINUE, NUMBER_INDENT, apply_house_style
-from policygen.render.docx_tables import Cell
-from policygen.render.docx_text import Writer, heading_text
+from policygen.render.docx import xml as X
+from policygen.render.docx.document import header_footer, page_setup
+from policygen.render.docx.package import package_bytes, set_properties
+from policygen.render.docx.styles import CLAUSE, CLAUSE_CONTINUE, NUMBER_INDENT, apply_house_style
+from policygen.render.docx.tables import Cell
+from policygen.render.docx.text import Writer, heading_text
 
 WHOLE = {"added": "insert", "removed": "delete"}
 MARK = {"insert": "w:ins", "delete": "w:del", "from": "w:moveFrom", "to": "w:moveTo"}

@@ -13,7 +13,7 @@ import json
 
 from policygen.model import Organisation
 from policygen.model.eia import PROTECTED_CHARACTERISTICS
-from policygen.versioning import CONVENTIONS
+from policygen.model.versioning import CONVENTIONS
 
 _LABELS = {
     "age": "Age", "disability": "Disability", "gender-reassignment": "Gender reassignment",

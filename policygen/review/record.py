@@ -1,6 +1,6 @@
 """Recording a review: the new version, history row, approvals and next review date, as a YAML edit.
 
-The edit is made on the round-trip tree of the author's file (see edit.py)
+The edit is made on the round-trip tree of the author's file (see policygen.load.edit)
 and the result is loaded and checked exactly as `policygen validate` would
 before anyone writes it.
 """
@@ -14,16 +14,16 @@ from typing import Any
 
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from policygen import edit
+from policygen.load import edit
 from policygen.load.document import LoadedPolicy
 from policygen.model import Policy
 from policygen.model.base import PolicyDate
-from policygen.pipeline import check_text
+from policygen.validate.checked import check_text
 from policygen.problems import Problem
 from policygen.project import Project
 from policygen.resolve.values import format_value
-from policygen.schedule import basis_date, due_date, last_day, rule_date
-from policygen.versioning import CONVENTIONS, VersionError
+from policygen.model.schedule import basis_date, due_date, last_day, rule_date
+from policygen.model.versioning import CONVENTIONS, VersionError
 
 
 class RecordError(Exception):
