@@ -17,11 +17,10 @@ from functools import cache
 from pathlib import Path
 
 from policygen.project import Project, Target
+from policygen.render import FORMATS
 
 CACHE_NAME = ".policygen-cache.json"
 CACHE_FORMAT = 1
-# Formats laid out through the HTML templates (DOCX takes its contents page numbers from the PDF layout).
-TEMPLATED = {"html", "pdf", "docx"}
 
 
 def _digest_files(paths: list[Path], base: Path, h: "hashlib._Hash") -> None:
@@ -69,7 +68,7 @@ class InputKeys:
         h = hashlib.sha256(f"{CACHE_FORMAT}\0{code_digest()}\0{fmt}\0".encode())
         for path in (target.org_file, target.policy_file, self.project.vocabulary_file):
             h.update(self._file(path) + b"\0")
-        if fmt in TEMPLATED:
+        if FORMATS[fmt].cache_templates():
             h.update(self._template_digest(target.org_id).encode())
         return h.hexdigest()
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from policygen.builder.cache import BuildCache, InputKeys
 from policygen.problems import Problem
 from policygen.project import Project, Target
+from policygen.render import FORMATS
 
 
 @dataclass
@@ -36,7 +37,7 @@ class BuildResult:
 
 
 def _rel(target: Target, fmt: str) -> str:
-    return f"{target.org_id}/{target.policy_id}.{fmt}"
+    return f"{target.org_id}/{target.policy_id}.{FORMATS[fmt].extension}"
 
 
 _LIBRARY = "register and comparison pages"
@@ -78,7 +79,7 @@ def _build_document(root: str, org_id: str, policy_id: str, formats: tuple[str, 
     a document with errors comes back with its problems and no output.
     """
     from policygen.validate.checked import load_and_check
-    from policygen.render import RenderContext, renderer
+    from policygen.render import RenderContext, render_order, renderer
     from policygen.resolve import build_view
 
     project = Project(Path(root))
@@ -88,9 +89,7 @@ def _build_document(root: str, org_id: str, policy_id: str, formats: tuple[str, 
     doc = checked.documents[0]
     view = build_view(doc.org.model, doc.model)
     ctx = RenderContext(project.template_dirs(org_id))
-    # PDF first: DOCX reuses its layout for the contents page numbers.
-    order = sorted(formats, key=lambda f: (f != "pdf", formats.index(f)))
-    rendered = {fmt: renderer(fmt)(view, ctx) for fmt in order}
+    rendered = {fmt: renderer(fmt)(view, ctx) for fmt in render_order(formats)}
     return checked.problems, [(fmt, rendered[fmt]) for fmt in formats]
 
 
@@ -178,7 +177,7 @@ def run_build(
             problems.update(found)
             if rendered is not None:  # written as soon as each document is done, each file atomically
                 outputs[target] = [
-                    (fmt, data, write_if_changed(output_path(project.build_dir, target.org_id, f"{target.policy_id}.{fmt}"), data))
+                    (fmt, data, write_if_changed(output_path(project.build_dir, *_rel(target, fmt).split("/")), data))
                     for fmt, data in rendered
                 ]
         progress.step(str(target))

@@ -22,7 +22,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Twips
 
-from policygen.render import RenderContext
+from policygen.render import RenderContext, pdf
 from policygen.render.docx import xml as X
 from policygen.render.docx.package import package_bytes, set_properties
 from policygen.render.docx.parts import CONTENTS_RANGE, Parts
@@ -38,10 +38,14 @@ from policygen.render.docx.text import Writer
 from policygen.resolve import DocumentView
 
 
+# The DOCX reads the PDF's layout (``layout_from="pdf"`` in policygen.render.FORMATS): Word
+# lays out on display, but a contents page must already show page numbers when it opens.
+
+
 def page_numbers(doc: DocumentView, ctx: RenderContext) -> dict[str, int]:
-    """Anchor → page, from the PDF layout; empty (no page numbers in the contents) without a PDF renderer."""
+    """Anchor → page, from the PDF layout; empty (no page numbers in the contents) without WeasyPrint."""
     try:
-        return ctx.page_numbers(doc)
+        return pdf.page_numbers(doc, ctx)
     except ImportError:
         return {}
 
@@ -49,7 +53,7 @@ def page_numbers(doc: DocumentView, ctx: RenderContext) -> dict[str, int]:
 def page_count(doc: DocumentView, ctx: RenderContext, pages: dict[str, int]) -> int:
     """Pages in the PDF layout, for NUMPAGES's stored value; Word recomputes it on display."""
     try:
-        return ctx.page_count(doc)
+        return len(pdf.layout(doc, ctx).pages)
     except ImportError:
         return max(pages.values(), default=1)
 
