@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from docx.shared import Pt
 
-from policygen.model.eia import AssessorsPart, ChoicePart, FieldsPart, GridPart, HeadingPart, QuestionsPart
 from policygen.model.organisation import Numbering
 from policygen.render.docx import xml as X
 from policygen.render.docx.styles import (
@@ -25,7 +24,6 @@ from policygen.render.docx.styles import (
 from policygen.render.docx.tables import Cell
 from policygen.render.docx.text import Writer, heading_text
 from policygen.resolve import DocumentView
-from policygen.resolve.values import answer_text
 from policygen.resolve.view import ContentsEntry, Node
 
 TICK = "\u2713"
@@ -240,43 +238,37 @@ class Parts:
         if eia.subtitle:
             w.paragraph(eia.subtitle)
         for part in eia.parts:
-            if isinstance(part, FieldsPart):
-                rows = [[Cell(f.label, markdown=True, header=True), Cell(f.value or "", markdown=True)] for f in part.fields]
+            form = part.form
+            if part.kind == "fields":
+                rows = [[Cell(f.label, markdown=True, header=True), Cell(f.value or "", markdown=True)] for f in form.fields]
                 w.table(rows, alt="Assessment details", widths=FORM_WIDTHS)
-            elif isinstance(part, AssessorsPart):
-                rows = [[Cell(a.name), Cell(a.job_role or ""), Cell(a.department or "")] for a in part.assessors]
+            elif part.kind == "assessors":
+                rows = [[Cell(a.name), Cell(a.job_role or ""), Cell(a.department or "")] for a in form.assessors]
                 w.table(rows, header=["Name(s)", "Job role", "Department"],
-                        caption=part.title or "Assessment carried out by")
-            elif isinstance(part, GridPart):
-                g = part.grid
+                        caption=form.title or "Assessment carried out by")
+            elif part.kind == "grid":
+                g = form.grid
                 rows = []
                 for r in g.rows:
                     ticks = [Cell(TICK if r.impact == i else "", centre=True) for i in ("positive", "neutral", "negative")]
                     rows.append([Cell(r.label, markdown=True, header=True)] + ticks + [Cell(r.evidence or "", markdown=True)])
                 w.table(rows, header=[g.group_label, g.positive_label, g.neutral_label, g.negative_label, g.evidence_label],
                         caption=g.title or "Impact on equality groups")
-            elif isinstance(part, QuestionsPart):
-                qs = part.questions
-                rows = []
-                for n, q in enumerate(qs.questions, 1):
-                    rows.append(_question_row(f"{n}.", q))
-                    rows.extend(_question_row("", s) for s in q.questions)
+            elif part.kind == "questions":
+                qs = form.questions
+                rows = [[Cell(r.number), Cell(r.question, markdown=True), Cell(r.answer), Cell(r.comment, markdown=True)]
+                        for r in part.rows]
                 w.table(rows, header=["No.", qs.question_label, qs.answer_label, qs.comment_label],
                         alt="Equality questions")
-            elif isinstance(part, ChoicePart):
-                ch = part.choice
+            elif part.kind == "choice":
+                ch = form.choice
                 cells = [Cell(ch.question, markdown=True, header=True)]
                 cells += [Cell(TICK if ch.chosen == o else "", centre=True) for o in ch.options]
                 w.table([cells], header=[""] + list(ch.options), alt=ch.question)
-            elif isinstance(part, HeadingPart):
-                w.heading((level or 3) + (1 if eia.title else 0), None, part.heading, None)
+            elif part.kind == "heading":
+                w.heading((level or 3) + eia.heading_step, None, form.heading, None)
             else:
-                w.markdown(part.text)
-
-
-def _question_row(number: str, q) -> list[Cell]:
-    return [Cell(number), Cell(q.question, markdown=True), Cell(answer_text(q.answer)),
-            Cell(q.comment or "", markdown=True)]
+                w.markdown(form.text)
 
 
 def _flatten(entries: list[ContentsEntry], level: int):
