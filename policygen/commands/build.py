@@ -8,7 +8,7 @@ from policygen.commands import EXIT_OK, EXIT_PROBLEMS
 from policygen.render import FORMATS
 
 
-def register(sub) -> None:
+def add_parser(sub) -> None:
     p = sub.add_parser("build", help="validate, then render policies into build/<org>/<policy>.<format>")
     p.add_argument("targets", nargs="*", metavar="ORG[/POLICY]", help="limit to these (default: all)")
     p.add_argument("-f", "--format", action="append", choices=FORMATS, dest="formats", help="output format (repeatable; default: all)")

@@ -10,7 +10,7 @@ FORMATS = ("table", "csv", "markdown", "html")
 PARTS = ("matrix", "clauses", "similar", "suggestions")  # as in policygen.compare.output, kept here so --help imports nothing
 
 
-def register(sub) -> None:
+def add_parser(sub) -> None:
     p = sub.add_parser(
         "compare",
         help="compare one policy's clauses across organisations, topic by topic",

@@ -13,7 +13,7 @@ import sys
 from policygen.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 
-def register(sub) -> None:
+def add_parser(sub) -> None:
     p = sub.add_parser("diff", help="compare a policy between two git revisions, clause by clause, with redlines")
     p.add_argument("target", metavar="ORG/POLICY")
     p.add_argument("rev_a", metavar="REV_A", help="the earlier git revision (e.g. the approved version's tag)")

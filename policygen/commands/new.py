@@ -13,7 +13,7 @@ import sys
 from policygen.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 
-def register(sub) -> None:
+def add_parser(sub) -> None:
     p = sub.add_parser("new", help="scaffold a new policy: organisations/ORG/POLICY.yaml (never overwrites)")
     p.add_argument("target", metavar="ORG/POLICY")
     p.add_argument("--title", help="the policy's title (default: from its id, e.g. 'Social Media Policy')")

@@ -15,7 +15,7 @@ import sys
 from policygen.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, date_argument, day_argument
 
 
-def register(sub) -> None:
+def add_parser(sub) -> None:
     p = sub.add_parser("review", help="record a new version after approval (edits the YAML, keeps comments)")
     p.add_argument("target", metavar="ORG/POLICY")
     kind = p.add_mutually_exclusive_group()

@@ -7,7 +7,7 @@ import sys
 from policygen.commands import EXIT_OK, EXIT_PROBLEMS
 
 
-def register(sub) -> None:
+def add_parser(sub) -> None:
     p = sub.add_parser("schema", help="write the JSON Schema for editors into schema/")
     p.add_argument("--check", action="store_true", help="only report whether schema/ is up to date")
 
