@@ -8,7 +8,8 @@ entries (hyperlinks to bookmarks at the headings, PAGEREF page numbers taken
 from the PDF layout of the same document), so no "update fields" prompt
 appears and Word's "Update table" still works. The modules:
 
-- ``styles``: the house style as Word styles, and list numbering;
+- ``styles``: the house style as Word styles;
+- ``numbering``: bulleted and ordered lists as Word numbering;
 - ``text``: paragraphs, bookmarks, headings, lists, Markdown;
 - ``tables``: tables and their column widths;
 - ``parts``: each block and body node, the contents, the EIA;

@@ -58,11 +58,22 @@ def _rgb(hex_colour: str) -> RGBColor:
 
 
 def apply_house_style(document, style: Style) -> None:
+    """Every style the document uses, in the organisation's font and colours (in this order:
+    Word lists added styles in the order they were made)."""
     styles = document.styles
-    primary, secondary, text = style.colours.primary, style.colours.secondary, style.colours.text
+    colours = style.colours
     numbered = style.numbering is not Numbering.none
     _document_defaults(document, style.font)
+    _text_styles(styles, colours.primary, colours.text)
+    _heading_styles(styles, colours.primary, numbered)
+    _caption_and_table_styles(styles, colours.text)
+    _header_footer_and_list_styles(styles, colours.text)
+    _house_styles(styles, colours.secondary)
+    _contents_styles(styles, colours.primary, numbered)
 
+
+def _text_styles(styles, primary: str, text: str) -> None:
+    """Normal, Title and Subtitle."""
     normal = styles["Normal"]
     normal.font.color.rgb = _rgb(text)
     normal.font.size = Pt(BODY_SIZE)
@@ -83,6 +94,9 @@ def apply_house_style(document, style: Style) -> None:
     subtitle.font.color.rgb = _rgb(text)
     subtitle.paragraph_format.space_after = Pt(12)
 
+
+def _heading_styles(styles, primary: str, numbered: bool) -> None:
+    """Heading 1–4, shown in Word's style gallery; a numbered heading's number hangs."""
     for level, size in HEADING_SIZES.items():
         h = styles[f"Heading {level}"]
         _reset(h, keep_ppr=("w:keepNext", "w:keepLines", "w:outlineLvl"))
@@ -100,6 +114,8 @@ def apply_house_style(document, style: Style) -> None:
         if level == 1:
             paragraph_border(h.element.get_or_add_pPr(), ("bottom",), primary, 12)
 
+
+def _caption_and_table_styles(styles, text: str) -> None:
     grid_ppr = styles["Table Grid"].element.find(qn("w:pPr"))
     if grid_ppr is not None:  # the table style's single spacing would override the body's
         grid_ppr.getparent().remove(grid_ppr)
@@ -115,6 +131,8 @@ def apply_house_style(document, style: Style) -> None:
     caption.paragraph_format.space_after = Pt(3)
     caption.paragraph_format.keep_with_next = True
 
+
+def _header_footer_and_list_styles(styles, text: str) -> None:
     for name in ("Header", "Footer"):
         s = styles[name]
         s.font.size = Pt(8)
@@ -130,6 +148,9 @@ def apply_house_style(document, style: Style) -> None:
         # No space between the items of a list (Word's contextual spacing), a line after it.
         s.paragraph_format.space_after = Pt(BODY_SIZE)
 
+
+def _house_styles(styles, secondary: str) -> None:
+    """The house paragraph styles: clauses, table text, title prefix, end marker, boxed statement."""
     clause = _custom(styles, CLAUSE, WD_STYLE_TYPE.PARAGRAPH)
     _hanging(clause, NUMBER_INDENT)
     cont = _custom(styles, CLAUSE_CONTINUE, WD_STYLE_TYPE.PARAGRAPH)
@@ -155,6 +176,9 @@ def apply_house_style(document, style: Style) -> None:
     box(boxed.element.get_or_add_pPr(), secondary)
     boxed.paragraph_format.space_after = Pt(BODY_SIZE)
 
+
+def _contents_styles(styles, primary: str, numbered: bool) -> None:
+    """TOC 1–3 and Hyperlink, which python-docx's template lacks."""
     for style_id, (name, kind) in BUILT_IN_EXTRA.items():
         s = _built_in(styles, style_id, name, kind)
         if kind == WD_STYLE_TYPE.CHARACTER:
@@ -265,58 +289,3 @@ def _built_in(styles, style_id: str, name: str, kind):
     s.priority = 39 if kind == WD_STYLE_TYPE.PARAGRAPH else 99
     s.unhide_when_used = True
     return s
-
-
-# -- list numbering ------------------------------------------------------------------
-
-BULLETS = ("\u2022", "\u2013", "\u25aa")  # •, –, ▪
-ORDERED = (("decimal", "%1."), ("lowerLetter", "%2)"), ("lowerRoman", "%3."))
-LIST_LEVELS = 3
-
-
-class ListNumbering:
-    """Two abstract lists (bullets, ordered) and one w:num per ordered list, so each restarts at its start."""
-
-    def __init__(self, document) -> None:
-        self.numbering = document.part.numbering_part.element
-        existing = [int(a.get(qn("w:abstractNumId"))) for a in self.numbering.findall(qn("w:abstractNum"))]
-        base = max(existing, default=-1) + 1
-        self.bullet_abstract = self._abstract(base, ordered=False)
-        self.ordered_abstract = self._abstract(base + 1, ordered=True)
-        self.bullet_num = self._num(self.bullet_abstract)
-
-    def ordered(self, start: int = 1) -> int:
-        return self._num(self.ordered_abstract, start)
-
-    def _num(self, abstract_id: int, start: int | None = None) -> int:
-        num = self.numbering.add_num(abstract_id)
-        if start is not None:
-            for level in range(LIST_LEVELS):
-                override = el("w:lvlOverride", ilvl=str(level))
-                override.append(el("w:startOverride", val=str(start if level == 0 else 1)))
-                num.append(override)
-        return int(num.get(qn("w:numId")))
-
-    def _abstract(self, abstract_id: int, ordered: bool) -> int:
-        abstract = el("w:abstractNum", abstractNumId=str(abstract_id))
-        abstract.append(el("w:multiLevelType", val="hybridMultilevel"))
-        for level in range(LIST_LEVELS):
-            lvl = el("w:lvl", ilvl=str(level))
-            lvl.append(el("w:start", val="1"))
-            if ordered:
-                fmt, text = ORDERED[level]
-            else:
-                fmt, text = "bullet", BULLETS[level]
-            lvl.append(el("w:numFmt", val=fmt))
-            lvl.append(el("w:lvlText", val=text))
-            lvl.append(el("w:lvlJc", val="left"))
-            pPr = el("w:pPr")
-            pPr.append(el("w:ind", left=str(LIST_STEP * (level + 1)), hanging=str(LIST_HANGING)))
-            lvl.append(pPr)
-            abstract.append(lvl)
-        first_num = self.numbering.find(qn("w:num"))
-        if first_num is not None:
-            first_num.addprevious(abstract)
-        else:
-            self.numbering.append(abstract)
-        return abstract_id

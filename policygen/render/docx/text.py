@@ -15,6 +15,7 @@ from docx.shared import Pt, Twips
 
 from policygen.render.docx import xml as X
 from policygen.render.docx.tables import Cell, TableWriter
+from policygen.render.docx.numbering import ListNumbering
 from policygen.render.docx.styles import (
     BODY_SIZE,
     CLAUSE,
@@ -23,7 +24,6 @@ from policygen.render.docx.styles import (
     LIST_STEP,
     NUMBER_INDENT,
     TABLE_TEXT,
-    ListNumbering,
 )
 from policygen.resolve import DocumentView
 from policygen.resolve.text import Token, parse
