@@ -69,12 +69,7 @@ class _Tracker:
         name = self.move_names.setdefault(change_id, f"move{len(self.move_names) + 1}")
         tag = "w:moveFromRange" if end == "from" else "w:moveToRange"
         start = self.mark(tag + "Start", name=name)
-        ppr = first._p.find(qn("w:pPr"))
-        if ppr is not None:
-            ppr.addnext(start)
-        else:
-            first._p.insert(0, start)
-        last._p.append(X.el(tag + "End", id=start.get(qn("w:id"))))
+        X.enclose(first, last, start, X.el(tag + "End", id=start.get(qn("w:id"))))
 
     def mark_paragraph(self, paragraph, op: str) -> None:
         """Track the paragraph mark itself, so accepting a deletion leaves no empty paragraph."""

@@ -32,6 +32,7 @@ BODY_SIZE = 10.5
 # height (1.149 em for Arial / Liberation Sans): 1.4 em ≈ 1.225 lines = 294/240 (measured against the PDF).
 BODY_LINE = 294
 HEADING_LINE = 261  # CSS 1.25
+MONO = "Courier New"  # code in clause text
 
 # House paragraph styles (custom, based on Normal).
 CLAUSE = "Clause"

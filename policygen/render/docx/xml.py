@@ -112,15 +112,18 @@ def bookmark_name(anchor: str) -> str:
 
 def add_bookmark(paragraph, name: str, bookmark_id: int) -> None:
     """Bookmark the whole paragraph (start before its first run, end after its last)."""
-    p = paragraph._p
-    start = el("w:bookmarkStart", id=str(bookmark_id), name=name)
-    end = el("w:bookmarkEnd", id=str(bookmark_id))
-    pPr = p.find(qn("w:pPr"))
+    enclose(paragraph, paragraph, el("w:bookmarkStart", id=str(bookmark_id), name=name), el("w:bookmarkEnd", id=str(bookmark_id)))
+
+
+def enclose(first, last, start, end) -> None:
+    """Put a range's ``start`` before the first run of ``first`` and its ``end`` after the last of ``last``
+    (a bookmark, a tracked move)."""
+    pPr = first._p.find(qn("w:pPr"))
     if pPr is not None:
         pPr.addnext(start)
     else:
-        p.insert(0, start)
-    p.append(end)
+        first._p.insert(0, start)
+    last._p.append(end)
 
 
 # -- runs, hyperlinks and fields -------------------------------------------------------
