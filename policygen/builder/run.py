@@ -128,6 +128,117 @@ class _Progress:
             self.bar.stop()
 
 
+@dataclass(frozen=True)
+class _Task:
+    """One unit of work for a worker: a document, or (``target`` None) the pages made from the whole library."""
+
+    target: Target | None
+    call: tuple  # (function, *arguments), run in a worker
+
+
+class _Results:
+    """What the tasks gave back: each document's outputs written as soon as it is done
+    (each file atomically), the library pages kept until every document has finished."""
+
+    def __init__(self, project: Project, result: BuildResult, progress: _Progress) -> None:
+        self.project, self.result, self.progress = project, result, progress
+        self.outputs: dict[Target, list[tuple[str, bytes, bool]]] = {}
+        self.library: list[tuple[str, bytes]] = []
+        self.problems: set[Problem] = set()
+
+    def take(self, task: _Task, value, error: str | None) -> None:
+        if task.target is None:
+            self._library(value, error)
+        else:
+            self._document(task.target, value, error)
+
+    def _library(self, pages, error: str | None) -> None:
+        if error:
+            self.result.failed.append(f"{_LIBRARY}: rendering failed: {error}")
+        else:
+            self.library.extend(pages)
+
+    def _document(self, target: Target, built, error: str | None) -> None:
+        from policygen.write import output_path, write_if_changed
+
+        if error:
+            self.result.failed.append(f"{target}: rendering failed: {error}")
+        else:
+            found, rendered = built
+            self.problems.update(found)
+            if rendered is not None:
+                self.outputs[target] = [
+                    (fmt, data, write_if_changed(output_path(self.project.build_dir, *_rel(target, fmt).split("/")), data))
+                    for fmt, data in rendered
+                ]
+        self.progress.step(str(target))
+
+
+def _stale_outputs(targets: list[Target], formats: tuple[str, ...], cache: BuildCache, keys: InputKeys,
+                   result: BuildResult) -> dict[Target, list[tuple[str, str]]]:
+    """Each target's outputs whose key or bytes no longer match the cache, with their new keys."""
+    stale: dict[Target, list[tuple[str, str]]] = {}
+    for target in targets:
+        for fmt in formats:
+            key = keys.output(target, fmt)
+            if cache.fresh(_rel(target, fmt), key):
+                result.unchanged += 1
+            else:
+                stale.setdefault(target, []).append((fmt, key))
+    return stale
+
+
+def _prepare_workers(formats: tuple[str, ...]) -> None:
+    """Import what every worker needs once, before they fork, and tune the collector for rendering."""
+    import policygen.validate.checked  # noqa: F401  (imported once here, shared by the forked workers)
+    from policygen.render import preload
+
+    preload(formats)
+    # Rendering allocates millions of short-lived objects: collect less often, and never
+    # scan the imported code again (about 5% of a build; forked workers inherit both).
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
+
+
+def _run_tasks(tasks: list[_Task], jobs: int, results: _Results) -> None:
+    """Run every task, on ``jobs`` processes, handing each result over in task order."""
+    if jobs == 1 or len(tasks) <= 1:
+        for task in tasks:
+            func, *args = task.call
+            results.take(task, *_outcome(lambda: func(*args)))
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+        futures = [(task, pool.submit(*task.call)) for task in tasks]
+        for task, future in futures:
+            results.take(task, *_outcome(future.result))
+
+
+def _record(targets: list[Target], stale: dict[Target, list[tuple[str, str]]], results: _Results,
+            cache: BuildCache, library_key: str | None) -> None:
+    """Report and record in target order, then write the library pages if every document rendered."""
+    from policygen.write import output_path, write_if_changed
+
+    result = results.result
+    for target in targets:
+        fresh_keys = dict(stale.get(target, []))
+        for fmt, data, changed in results.outputs.get(target, []):
+            rel = _rel(target, fmt)
+            result.rendered += 1
+            if changed:
+                result.written.append(f"build/{rel}")
+            else:
+                result.unchanged += 1
+            cache.record(rel, fresh_keys[fmt], data)
+    result.problems = sorted(results.problems, key=lambda p: (p.file, p.line, p.path, p.message))
+    if results.library and not result.failed:
+        for rel, data in results.library:
+            if write_if_changed(output_path(results.project.build_dir, *rel.split("/")), data):
+                result.written.append(f"build/{rel}")
+            else:
+                result.unchanged += 1
+            cache.record(rel, library_key, data)
+
+
 def run_build(
     project: Project,
     targets: list[Target],
@@ -138,100 +249,34 @@ def run_build(
     force: bool = False,
     quiet: bool = False,
 ) -> BuildResult:
-    from policygen.write import ensure_dir, output_path, write_if_changed
+    from policygen.write import ensure_dir
 
     result = BuildResult()
     cache = BuildCache(project.build_dir) if force else BuildCache.load(project.build_dir)
     result.note = cache.note
     keys = InputKeys(project)
-    stale: dict[Target, list[tuple[str, str]]] = {}
-    for target in targets:
-        for fmt in formats:
-            key = keys.output(target, fmt)
-            if cache.fresh(_rel(target, fmt), key):
-                result.unchanged += 1
-            else:
-                stale.setdefault(target, []).append((fmt, key))
-    register_key = keys.register(targets, formats) if register else None
+    stale = _stale_outputs(targets, formats, cache, keys, result)
+    library_key = keys.register(targets, formats) if register else None
     # The register page and the comparison pages are made from every policy together.
     library_pages = ["index.html", *(r for r in cache.entries if r.startswith("compare/"))] if register else []
-    register_stale = register and not all(cache.fresh(rel, register_key) for rel in library_pages)
-    if not stale and not register_stale:
+    library_stale = register and not all(cache.fresh(rel, library_key) for rel in library_pages)
+    if not stale and not library_stale:
         result.unchanged += len(library_pages)
         return result
 
     ensure_dir(project.build_dir)
     # Biggest documents first, so the workers finish together.
     work = sorted(stale, key=lambda t: -t.policy_file.stat().st_size)
+    root = str(project.root)
+    tasks = [_Task(None, (_library_pages, root, tuple(str(t) for t in targets), formats))] if library_stale else []
+    tasks += [_Task(t, (_build_document, root, t.org_id, t.policy_id, tuple(f for f, _ in stale[t]))) for t in work]
+    _prepare_workers(tuple(dict.fromkeys(f for t in work for f, _ in stale[t])))
     progress = _Progress(len(work), quiet)
-    outputs: dict[Target, list[tuple[str, bytes, bool]]] = {}
-    library_outputs: list[tuple[str, bytes]] = []
-    problems: set[Problem] = set()
-    jobs = max(1, jobs or os.cpu_count() or 1)
-
-    def finish(target: Target, built, error: str | None) -> None:
-        if error:
-            result.failed.append(f"{target}: rendering failed: {error}")
-        else:
-            found, rendered = built
-            problems.update(found)
-            if rendered is not None:  # written as soon as each document is done, each file atomically
-                outputs[target] = [
-                    (fmt, data, write_if_changed(output_path(project.build_dir, *_rel(target, fmt).split("/")), data))
-                    for fmt, data in rendered
-                ]
-        progress.step(str(target))
-
-    # One task per document, plus one for the pages made from the whole library.
-    tasks: list[tuple[object, tuple]] = [((_LIBRARY,), (_library_pages, str(project.root), tuple(str(t) for t in targets), formats))] if register_stale else []
-    tasks += [(t, (_build_document, str(project.root), t.org_id, t.policy_id, tuple(f for f, _ in stale[t]))) for t in work]
-
-    def done(key, value, error: str | None) -> None:
-        if key == (_LIBRARY,):
-            if error:
-                result.failed.append(f"register and comparison pages: rendering failed: {error}")
-            else:
-                library_outputs.extend(value)
-        else:
-            finish(key, value, error)
-
-    import policygen.validate.checked  # noqa: F401  (imported once here, shared by the forked workers)
-    from policygen.render import preload
-
-    preload(tuple(dict.fromkeys(f for t in work for f, _ in stale[t])))
-    # Rendering allocates millions of short-lived objects: collect less often, and never
-    # scan the imported code again (about 5% of a build; forked workers inherit both).
-    gc.freeze()
-    gc.set_threshold(50_000, 20, 20)
+    results = _Results(project, result, progress)
     try:
-        if jobs == 1 or len(tasks) <= 1:
-            for key, (func, *args) in tasks:
-                done(key, *_outcome(lambda: func(*args)))
-        else:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
-                futures = [(key, pool.submit(*call)) for key, call in tasks]
-                for key, future in futures:
-                    done(key, *_outcome(future.result))
+        _run_tasks(tasks, max(1, jobs or os.cpu_count() or 1), results)
     finally:
         progress.close()
-
-    for target in targets:  # report and record in a stable order
-        fresh_keys = dict(stale.get(target, []))
-        for fmt, data, changed in outputs.get(target, []):
-            rel = _rel(target, fmt)
-            result.rendered += 1
-            if changed:
-                result.written.append(f"build/{rel}")
-            else:
-                result.unchanged += 1
-            cache.record(rel, fresh_keys[fmt], data)
-    result.problems = sorted(problems, key=lambda p: (p.file, p.line, p.path, p.message))
-    if library_outputs and not result.failed:
-        for rel, data in library_outputs:
-            if write_if_changed(output_path(project.build_dir, *rel.split("/")), data):
-                result.written.append(f"build/{rel}")
-            else:
-                result.unchanged += 1
-            cache.record(rel, register_key, data)
+    _record(targets, stale, results, cache, library_key)
     cache.save()
     return result
