@@ -6,8 +6,6 @@ each paragraph are the writer's (``Writer.inline_runs``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from docx.shared import Pt, Twips
 
 from policygen.render.docx import xml as X
@@ -15,14 +13,11 @@ from policygen.render.docx.styles import BODY_SIZE, CLAUSE, CLAUSE_CONTINUE, LIS
 from policygen.render.docx.tables import Cell
 from policygen.resolve.text import Token
 
-if TYPE_CHECKING:
-    from policygen.render.docx.text import Writer
-
 
 class MarkdownBlocks:
     """Block tokens of one Markdown text → paragraphs, lists and tables."""
 
-    def __init__(self, writer: "Writer", sink, tokens: list[Token], label: str | None, style: str,
+    def __init__(self, writer, sink, tokens: list[Token], label: str | None, style: str,
                  continue_style: str, indent: int, in_table: bool) -> None:
         self.w = writer
         self.sink = sink

@@ -70,42 +70,11 @@ class TableWriter:
         grid = table._tbl.tblGrid
         for col, w in zip(grid.findall(X.qn("w:gridCol")), twips):
             col.set(X.qn("w:w"), str(w))
-        r0 = 0
         if header:
-            row = table.rows[0]
-            X.repeat_header(row)
-            for c, text in enumerate(header + [""] * (ncols - len(header))):
-                cell = row.cells[c]
-                X.shade_cell(cell, self.colours.secondary)
-                p = self.paragraph(style=TABLE_TEXT, sink=CellSink(cell))
-                p.paragraph_format.space_after = Pt(0)
-                r = X.run(text, bold=True)
-                rPr = r.find(X.qn("w:rPr"))
-                X.set_child(rPr, X.el("w:color", val="FFFFFF"), X.RPR_ORDER)
-                p._p.append(r)
-            r0 = 1
-        for i, cells in enumerate(rows):
-            row = table.rows[r0 + i]
+            self._header_row(table.rows[0], header + [""] * (ncols - len(header)))
+        for row, cells in zip(table.rows[1 if header else 0:], rows):
             for c in range(ncols):
-                spec = cells[c] if c < len(cells) else Cell()
-                cell = row.cells[c]
-                cell_sink = CellSink(cell)
-                if spec.header:
-                    X.shade_cell(cell, ROW_HEADER_FILL)
-                if spec.markdown:
-                    self.markdown(spec.text, cell_sink, in_table=True)
-                    if spec.header:
-                        _bold_all(cell)
-                else:
-                    p = self.paragraph(style=TABLE_TEXT, sink=cell_sink)
-                    if spec.text:
-                        p._p.append(X.run(spec.text, bold=spec.header))
-                if spec.centre:
-                    for p in cell.paragraphs:
-                        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                if not cell_sink.used:
-                    self.paragraph(style=TABLE_TEXT, sink=cell_sink)
-                cell.paragraphs[-1].paragraph_format.space_after = Pt(0)
+                self._cell(row.cells[c], cells[c] if c < len(cells) else Cell())
         for row in table.rows:
             X.keep_row_together(row)
             for c, cell in enumerate(row.cells):
@@ -113,6 +82,38 @@ class TableWriter:
         if sink is self.document:
             self._after_table = True
         return table
+
+    def _header_row(self, row, header: list[str]) -> None:
+        """The column headings: repeated on each page, white bold on the house colour."""
+        X.repeat_header(row)
+        for cell, text in zip(row.cells, header):
+            X.shade_cell(cell, self.colours.secondary)
+            p = self.paragraph(style=TABLE_TEXT, sink=CellSink(cell))
+            p.paragraph_format.space_after = Pt(0)
+            r = X.run(text, bold=True)
+            rPr = r.find(X.qn("w:rPr"))
+            X.set_child(rPr, X.el("w:color", val="FFFFFF"), X.RPR_ORDER)
+            p._p.append(r)
+
+    def _cell(self, cell, spec: Cell) -> None:
+        """One body cell: Markdown or plain text, a row header shaded and bold, never empty."""
+        cell_sink = CellSink(cell)
+        if spec.header:
+            X.shade_cell(cell, ROW_HEADER_FILL)
+        if spec.markdown:
+            self.markdown(spec.text, cell_sink, in_table=True)
+            if spec.header:
+                _bold_all(cell)
+        else:
+            p = self.paragraph(style=TABLE_TEXT, sink=cell_sink)
+            if spec.text:
+                p._p.append(X.run(spec.text, bold=spec.header))
+        if spec.centre:
+            for p in cell.paragraphs:
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if not cell_sink.used:
+            self.paragraph(style=TABLE_TEXT, sink=cell_sink)
+        cell.paragraphs[-1].paragraph_format.space_after = Pt(0)
 
     def _before_table(self, sink) -> None:
         """A table cannot carry a page break of its own, and two tables in a row would merge:
