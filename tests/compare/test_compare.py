@@ -342,7 +342,7 @@ def _axe_source() -> str:
     env = os.environ.get("AXE_CORE_JS")
     if env:
         return Path(env).read_text(encoding="utf-8")
-    folder = Path(__file__).parent / ".axe"
+    folder = Path(__file__).parents[1] / ".axe"
     script = folder / "node_modules" / "axe-core" / "axe.min.js"
     if not script.is_file():
         npm = shutil.which("npm")

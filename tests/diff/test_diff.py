@@ -165,7 +165,7 @@ def test_libreoffice_accepting_all_changes_gives_the_new_text(repo, capsys, tmp_
     results = {}
     for action in ("accept", "reject"):
         out = tmp_path / f"{action}.txt"
-        subprocess.run([LO_PYTHON, str(Path(__file__).with_name("lo_accept.py")), action, str(docx), str(out)], check=True, timeout=180)
+        subprocess.run([LO_PYTHON, str(Path(__file__).parents[1] / "lo_accept.py"), action, str(docx), str(out)], check=True, timeout=180)
         results[action] = " ".join(out.read_text(encoding="utf-8-sig").split())
     # the document's text after its summary of changes
     accepted, rejected = (results[a].split("The text with changes marked", 1)[1] for a in ("accept", "reject"))
@@ -356,7 +356,7 @@ def test_libreoffice_accepts_and_rejects_a_moved_and_reworded_clause(repo, capsy
     results = {}
     for action in ("accept", "reject"):
         out = tmp_path / f"{action}.txt"
-        subprocess.run([LO_PYTHON, str(Path(__file__).with_name("lo_accept.py")), action, str(docx), str(out)], check=True, timeout=180)
+        subprocess.run([LO_PYTHON, str(Path(__file__).parents[1] / "lo_accept.py"), action, str(docx), str(out)], check=True, timeout=180)
         results[action] = " ".join(out.read_text(encoding="utf-8-sig").split()).split("The text with changes marked", 1)[1]
     accepted, rejected = results["accept"], results["reject"]
     assert accepted.count("consent before posting") == 1 and "before posting any photographs online." in accepted
@@ -370,7 +370,7 @@ def test_git_diff_of_built_documents_shows_their_text(repo):
     make `git diff` of a committed DOCX show the sentence that changed."""
     import sys
 
-    shutil.copy(Path(__file__).resolve().parents[1] / ".gitattributes", repo / ".gitattributes")
+    shutil.copy(Path(__file__).resolve().parents[2] / ".gitattributes", repo / ".gitattributes")
     _git(repo, "config", "diff.policygen.textconv", f"{sys.executable} -m policygen textconv")
     assert main(["--root", str(repo), "build", "acme/social-media", "-f", "docx", "--quiet"]) == 0
     _git(repo, "add", "-f", ".gitattributes", "build/acme/social-media.docx")
