@@ -70,37 +70,9 @@ def record_review(project: Project, doc: LoadedPolicy, args, today: dt.date) -> 
 
     edit.set_value(dc, "version", _version_scalar(version), after="reference")
     edit.set_value(dc, "status", "draft" if kind == "draft" else "approved", after="version")
-    approved_by = None
-    if kind != "draft":
-        approved_by = args.approved_by or (old.document_control.approved.body if old.document_control.approved else None)
-        if not approved_by:
-            missing.append("no approving body on record: give it with --approved-by")
-        approved = edit.child_map(dc, "approved", after="status")
-        edit.set_value(approved, "body", approved_by)
-        edit.set_value(approved, "date", edit.yaml_date(date), after="body")
-        approved.pop("version", None)
-        if args.ratified_by or args.ratified_on:
-            ratified = edit.child_map(dc, "ratified", after="approved")
-            body = args.ratified_by or (old.document_control.ratified.body if old.document_control.ratified else None)
-            if not body:
-                missing.append("no ratifying body on record: give it with --ratified-by")
-            edit.set_value(ratified, "body", body)
-            edit.set_value(ratified, "date", edit.yaml_date(PolicyDate.parse(args.ratified_on or date)), after="body")
-            ratified.pop("version", None)
-        elif isinstance(dc.get("ratified"), dict) and "version" not in dc["ratified"] and current:
-            # Not re-ratified (a minor amendment a committee approved): the ratification on record is the old version's.
-            edit.set_value(dc["ratified"], "version", _version_scalar(current))
-        if "last_review" in dc and (kind == "major" or args.restart_review):
-            dc["last_review"] = edit.yaml_date(date)
-    if args.issued:
-        edit.set_value(dc, "issued", edit.yaml_date(PolicyDate.parse(args.issued)))
-    elif kind != "draft" and "issued" in dc:
-        # A new version is issued once approved (and ratified, if it is).
-        issued = max(date, PolicyDate.parse(args.ratified_on) if args.ratified_on else date, key=PolicyDate.first_day)
-        dc["issued"] = edit.yaml_date(issued)
-
-    org = doc.org.model
-    author = args.author or (format_value(old.document_control.author, org) or None)
+    approved_by = _approval(dc, old, args, kind, date, current, missing) if kind != "draft" else None
+    _issued(dc, args, kind, date)
+    author = args.author or (format_value(old.document_control.author, doc.org.model) or None)
     edit.append_row(tree, "version_history", {
         "version": _version_scalar(version),
         "date": edit.yaml_date(date),
@@ -109,7 +81,55 @@ def record_review(project: Project, doc: LoadedPolicy, args, today: dt.date) -> 
         "description": args.description,
         "approved_by": approved_by,
     }, after="review")
+    _next_review(project, doc, tree, args, kind, date, missing)
 
+    if missing:
+        raise RecordError("give what is missing and run it again", [f"{doc.target}: {m}" for m in missing])
+    edit.reattach_gaps(tree, gaps)
+    new_text = edit.dump(tree)
+    policy, errors = _parse(project, doc, new_text)
+    if errors:
+        raise RecordError("the review would make the file invalid", errors)
+    return Recorded(old_text, new_text, version, due_date(policy))
+
+
+def _approval(dc, old: Policy, args, kind: str, date: PolicyDate, current: str | None, missing: list[str]) -> str | None:
+    """Approval (and ratification, if given) of the new version; the approving body, for its history row."""
+    approved_by = args.approved_by or (old.document_control.approved.body if old.document_control.approved else None)
+    if not approved_by:
+        missing.append("no approving body on record: give it with --approved-by")
+    approved = edit.child_map(dc, "approved", after="status")
+    edit.set_value(approved, "body", approved_by)
+    edit.set_value(approved, "date", edit.yaml_date(date), after="body")
+    approved.pop("version", None)
+    if args.ratified_by or args.ratified_on:
+        ratified = edit.child_map(dc, "ratified", after="approved")
+        body = args.ratified_by or (old.document_control.ratified.body if old.document_control.ratified else None)
+        if not body:
+            missing.append("no ratifying body on record: give it with --ratified-by")
+        edit.set_value(ratified, "body", body)
+        edit.set_value(ratified, "date", edit.yaml_date(PolicyDate.parse(args.ratified_on or date)), after="body")
+        ratified.pop("version", None)
+    elif isinstance(dc.get("ratified"), dict) and "version" not in dc["ratified"] and current:
+        # Not re-ratified (a minor amendment a committee approved): the ratification on record is the old version's.
+        edit.set_value(dc["ratified"], "version", _version_scalar(current))
+    if "last_review" in dc and (kind == "major" or args.restart_review):
+        dc["last_review"] = edit.yaml_date(date)
+    return approved_by
+
+
+def _issued(dc, args, kind: str, date: PolicyDate) -> None:
+    if args.issued:
+        edit.set_value(dc, "issued", edit.yaml_date(PolicyDate.parse(args.issued)))
+    elif kind != "draft" and "issued" in dc:
+        # A new version is issued once approved (and ratified, if it is).
+        issued = max(date, PolicyDate.parse(args.ratified_on) if args.ratified_on else date, key=PolicyDate.first_day)
+        dc["issued"] = edit.yaml_date(issued)
+
+
+def _next_review(project: Project, doc: LoadedPolicy, tree, args, kind: str, date: PolicyDate, missing: list[str]) -> None:
+    """The next review date: given, kept (a minor amendment), or worked out from the rule for the new version."""
+    old = doc.model
     review = edit.child_map(tree, "review", after="document_control")
     if args.next_review:
         review["next_review"] = edit.yaml_date(PolicyDate.parse(args.next_review))
@@ -129,12 +149,3 @@ def record_review(project: Project, doc: LoadedPolicy, args, today: dt.date) -> 
             derived = rule_date(interim)
             if derived is not None:
                 review["next_review"] = edit.yaml_date(derived)
-
-    if missing:
-        raise RecordError("give what is missing and run it again", [f"{doc.target}: {m}" for m in missing])
-    edit.reattach_gaps(tree, gaps)
-    new_text = edit.dump(tree)
-    policy, errors = _parse(project, doc, new_text)
-    if errors:
-        raise RecordError("the review would make the file invalid", errors)
-    return Recorded(old_text, new_text, version, due_date(policy))
