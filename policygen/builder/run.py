@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import gc
 import os
-import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from policygen.builder.cache import BuildCache, InputKeys
+from policygen.builder.progress import Progress
 from policygen.problems import Problem
 from policygen.project import Project, Target
 from policygen.render import FORMATS
@@ -102,32 +102,6 @@ def _outcome(work) -> tuple[object, str | None]:
         return None, f"{type(exc).__name__}: {exc}"
 
 
-class _Progress:
-    """A live bar on a terminal, plain lines in logs, nothing when quiet."""
-
-    def __init__(self, total: int, quiet: bool) -> None:
-        self.total, self.done = total, 0
-        self.bar = None
-        self.quiet = quiet
-        if not quiet and total > 3 and sys.stderr.isatty():
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-            self.bar = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task("", total=total)
-
-    def step(self, label: str) -> None:
-        self.done += 1
-        if self.bar is not None:
-            self.bar.update(self.task, advance=1, description=label)
-        elif not self.quiet and self.total > 3:
-            print(f"[{self.done}/{self.total}] {label}", file=sys.stderr, flush=True)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-
 @dataclass(frozen=True)
 class _Task:
     """One unit of work for a worker: a document, or (``target`` None) the pages made from the whole library."""
@@ -140,7 +114,7 @@ class _Results:
     """What the tasks gave back: each document's outputs written as soon as it is done
     (each file atomically), the library pages kept until every document has finished."""
 
-    def __init__(self, project: Project, result: BuildResult, progress: _Progress) -> None:
+    def __init__(self, project: Project, result: BuildResult, progress: Progress) -> None:
         self.project, self.result, self.progress = project, result, progress
         self.outputs: dict[Target, list[tuple[str, bytes, bool]]] = {}
         self.library: list[tuple[str, bytes]] = []
@@ -271,7 +245,7 @@ def run_build(
     tasks = [_Task(None, (_library_pages, root, tuple(str(t) for t in targets), formats))] if library_stale else []
     tasks += [_Task(t, (_build_document, root, t.org_id, t.policy_id, tuple(f for f, _ in stale[t]))) for t in work]
     _prepare_workers(tuple(dict.fromkeys(f for t in work for f, _ in stale[t])))
-    progress = _Progress(len(work), quiet)
+    progress = Progress(len(work), quiet)
     results = _Results(project, result, progress)
     try:
         _run_tasks(tasks, max(1, jobs or os.cpu_count() or 1), results)
