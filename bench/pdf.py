@@ -24,7 +24,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
-    from policygen.pipeline import load_and_check
+    from policygen.validate.checked import load_and_check
     from policygen.project import Project
     from policygen.render import RenderContext
 

@@ -2,7 +2,7 @@
 
 argparse rather than a heavier CLI framework: ``policygen --help`` and
 ``validate`` must start fast. Each subcommand lives in its own module under
-``policygen/commands/`` with ``register(subparsers)`` and ``run(args,
+``policygen/commands/`` with ``add_parser(subparsers)`` and ``run(args,
 project)``; nothing heavy is imported until a command runs.
 """
 
@@ -29,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--root", default=".", help="project folder holding organisations/ (default: current folder)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        importlib.import_module(f"policygen.commands.{name}").register(sub)
+        importlib.import_module(f"policygen.commands.{name}").add_parser(sub)
     return p
 
 

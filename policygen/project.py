@@ -13,6 +13,8 @@ from policygen.problems import Problem, ProblemsFound, suggest
 
 ORG_FILE = "organisation.yaml"
 PACKAGE_TEMPLATES = Path(__file__).parent / "_templates"
+# The bundled fonts: the PDF embeds them, and the DOCX measures its table columns with them.
+FONT_DIR = (Path(__file__).resolve().parent / "fonts").resolve()
 
 
 class UnknownName(Exception):

@@ -8,7 +8,7 @@ from policygen.commands import EXIT_OK, EXIT_PROBLEMS
 from policygen.render import FORMATS
 
 
-def register(sub) -> None:
+def add_parser(sub) -> None:
     p = sub.add_parser("build", help="validate, then render policies into build/<org>/<policy>.<format>")
     p.add_argument("targets", nargs="*", metavar="ORG[/POLICY]", help="limit to these (default: all)")
     p.add_argument("-f", "--format", action="append", choices=FORMATS, dest="formats", help="output format (repeatable; default: all)")
@@ -19,7 +19,7 @@ def register(sub) -> None:
 
 
 def run(args, project) -> int:
-    from policygen.builder import run_build
+    from policygen.builder.run import run_build
     from policygen.commands.report import report
     from policygen.problems import ProblemsFound
 
@@ -49,7 +49,7 @@ def run(args, project) -> int:
 def _strict_ok(args, project) -> bool:
     """Under --strict, any warning stops the build before anything is written."""
     from policygen.commands.report import report
-    from policygen.pipeline import load_and_check
+    from policygen.validate.checked import load_and_check
 
     checked = load_and_check(project, args.targets)
     if checked.problems:

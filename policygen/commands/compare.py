@@ -5,12 +5,13 @@ from __future__ import annotations
 import sys
 
 from policygen.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from policygen.problems import suggest
 
 FORMATS = ("table", "csv", "markdown", "html")
 PARTS = ("matrix", "clauses", "similar", "suggestions")  # as in policygen.compare.output, kept here so --help imports nothing
 
 
-def register(sub) -> None:
+def add_parser(sub) -> None:
     p = sub.add_parser(
         "compare",
         help="compare one policy's clauses across organisations, topic by topic",
@@ -56,35 +57,21 @@ def run(args, project) -> int:
     from policygen.commands.report import report
     from policygen.compare.comparison import DEFAULT_MIN_SCORE, compare, kind_topics, policy_ids
     from policygen.load.document import Loader
-    from policygen.pipeline import load_and_check
-    from policygen.problems import ProblemsFound, suggest
-    from policygen.project import UnknownName, no_organisation
+    from policygen.problems import ProblemsFound
+    from policygen.validate.checked import load_and_check
 
     try:
         owners = policy_ids(project)
     except ProblemsFound as exc:
         return report(exc.problems, False)
-    if args.policy and args.policy not in owners:
-        raise UnknownName([f"no organisation has a policy '{args.policy}'{suggest(args.policy, owners)}"])
-    wanted_policies = [args.policy] if args.policy else list(owners)
+    wanted_policies = _wanted_policies(args, owners)
     if args.format in ("csv", "html") and len(wanted_policies) > 1:
         return _usage(f"{args.format} holds one policy: name one of {', '.join(wanted_policies)}")
-
-    orgs = _split(args.orgs)
-    all_orgs = sorted({o for os_ in owners.values() for o in os_})
-    unknown = [no_organisation(org, all_orgs) for org in orgs if org not in all_orgs]
-    if unknown:
-        raise UnknownName(unknown)
-
+    orgs = _wanted_orgs(args, owners)
     topics = _split(args.topic)
-    parts = _split(args.show)
-    for part in parts:
-        if part not in PARTS:
-            return _usage(f"--show: no part '{part}'; choose from {', '.join(PARTS)}{suggest(part, PARTS)}")
-    if not parts:
-        parts = ["matrix"] if args.format == "csv" else (list(PARTS) if topics else ["matrix", "suggestions"])
-    if args.format == "csv" and len(parts) != 1:
-        return _usage("CSV holds one table: pass --show with one part")
+    parts = _parts(args, topics)
+    if isinstance(parts, str):
+        return _usage(parts)
     if args.min_score is not None and not 0 <= args.min_score <= 1:
         return _usage("--min-score must be between 0 and 1")
 
@@ -104,7 +91,6 @@ def run(args, project) -> int:
             return _usage(f"no topic '{topic}' in vocabulary/topics.yaml{suggest(topic, vocabulary.ids())}")
 
     min_score = DEFAULT_MIN_SCORE if args.min_score is None else args.min_score
-    outputs: list[str] = []
     comparisons = []
     for pid in wanted_policies:
         docs = [d for d in checked.documents if d.target.policy_id == pid and (not orgs or d.target.org_id in orgs)]
@@ -114,12 +100,48 @@ def run(args, project) -> int:
         if other_kind and args.policy:  # comparing every policy, a topic asks only about those of its kind
             kinds = ", ".join(sorted({d.model.kind or "no kind" for d in docs}))
             return _usage(f"--topic: '{other_kind[0]}' is a topic of {', '.join(vocabulary.kinds_of(other_kind[0]))}, not of {pid} (kind {kinds})")
-        cmp = compare(docs, vocabulary, topics or None, min_score)
-        comparisons.append(cmp)
-        outputs.append(_render(cmp, args.format, parts, project))
+        comparisons.append(compare(docs, vocabulary, topics or None, min_score))
     if not comparisons:
         return _usage(f"none of {', '.join(orgs)} has {'the policy ' + args.policy if args.policy else 'a policy'}")
+    _publish(args, project, comparisons, parts, checked.documents)
+    return EXIT_OK
 
+
+def _wanted_policies(args, owners: dict[str, list[str]]) -> list[str]:
+    from policygen.project import UnknownName
+
+    if args.policy and args.policy not in owners:
+        raise UnknownName([f"no organisation has a policy '{args.policy}'{suggest(args.policy, owners)}"])
+    return [args.policy] if args.policy else list(owners)
+
+
+def _wanted_orgs(args, owners: dict[str, list[str]]) -> list[str]:
+    from policygen.project import UnknownName, no_organisation
+
+    orgs = _split(args.orgs)
+    all_orgs = sorted({o for os_ in owners.values() for o in os_})
+    unknown = [no_organisation(org, all_orgs) for org in orgs if org not in all_orgs]
+    if unknown:
+        raise UnknownName(unknown)
+    return orgs
+
+
+def _parts(args, topics: list[str]) -> list[str] | str:
+    """The parts to print, or what is wrong with --show."""
+    parts = _split(args.show)
+    for part in parts:
+        if part not in PARTS:
+            return f"--show: no part '{part}'; choose from {', '.join(PARTS)}{suggest(part, PARTS)}"
+    if not parts:
+        parts = ["matrix"] if args.format == "csv" else (list(PARTS) if topics else ["matrix", "suggestions"])
+    if args.format == "csv" and len(parts) != 1:
+        return "CSV holds one table: pass --show with one part"
+    return parts
+
+
+def _publish(args, project, comparisons: list, parts: list[str], documents: list) -> None:
+    """Print (or write) the comparisons, accept suggestions if asked, and refresh the comparison pages."""
+    outputs = [_render(cmp, args.format, parts, project) for cmp in comparisons]
     if args.accept_suggestions:
         from policygen.compare.accept import accept_suggestions
 
@@ -139,10 +161,9 @@ def run(args, project) -> int:
     if not args.no_page and not args.accept_suggestions:
         from policygen.compare.page import write_pages
 
-        full = [d for d in checked.documents if d.target.policy_id in {c.policy_id for c in comparisons}]
+        full = [d for d in documents if d.target.policy_id in {c.policy_id for c in comparisons}]
         for path, changed in write_pages(project, full):
             print(f"{'wrote' if changed else 'unchanged'} {path}", file=sys.stderr)
-    return EXIT_OK
 
 
 def _render(cmp, fmt: str, parts: list[str], project) -> str:

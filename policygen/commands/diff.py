@@ -13,7 +13,7 @@ import sys
 from policygen.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 
-def register(sub) -> None:
+def add_parser(sub) -> None:
     p = sub.add_parser("diff", help="compare a policy between two git revisions, clause by clause, with redlines")
     p.add_argument("target", metavar="ORG/POLICY")
     p.add_argument("rev_a", metavar="REV_A", help="the earlier git revision (e.g. the approved version's tag)")
@@ -79,7 +79,7 @@ def _write_redlines(args, project, target, diff, old_rev, new_rev, old_label: st
     """The full redline (HTML, DOCX) and the changes-only page, all or none: a file of the same name
     made by another comparison is not replaced without --force (see policygen.diff.files)."""
     from policygen.diff.files import identity, pair_name, refused
-    from policygen.render.redline_docx import render_redline_docx
+    from policygen.render.docx.redline import render_redline_docx
     from policygen.render.redline_html import render_redline_html
     from policygen.write import output_path, write_if_changed
 

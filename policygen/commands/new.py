@@ -13,7 +13,7 @@ import sys
 from policygen.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 
-def register(sub) -> None:
+def add_parser(sub) -> None:
     p = sub.add_parser("new", help="scaffold a new policy: organisations/ORG/POLICY.yaml (never overwrites)")
     p.add_argument("target", metavar="ORG/POLICY")
     p.add_argument("--title", help="the policy's title (default: from its id, e.g. 'Social Media Policy')")
@@ -28,10 +28,10 @@ def run(args, project) -> int:
     from policygen.commands.report import report
     from policygen.load.document import Loader
     from policygen.model.base import SLUG_PATTERN
-    from policygen.pipeline import check_text
     from policygen.problems import display_path, suggest
+    from policygen.validate.checked import check_text
     from policygen.project import Target
-    from policygen.scaffold import policy_text, title_from_id
+    from policygen.review.scaffold import policy_text, title_from_id
     from policygen.write import create_new
 
     org_id, _, policy_id = args.target.strip("/").partition("/")

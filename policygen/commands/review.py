@@ -15,7 +15,7 @@ import sys
 from policygen.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, date_argument, day_argument
 
 
-def register(sub) -> None:
+def add_parser(sub) -> None:
     p = sub.add_parser("review", help="record a new version after approval (edits the YAML, keeps comments)")
     p.add_argument("target", metavar="ORG/POLICY")
     kind = p.add_mutually_exclusive_group()
@@ -41,8 +41,8 @@ def register(sub) -> None:
 
 def run(args, project) -> int:
     from policygen.commands.report import report
-    from policygen.pipeline import load_and_check
-    from policygen.record import RecordError, record_review
+    from policygen.validate.checked import load_and_check
+    from policygen.review.record import RecordError, record_review
 
     if "/" not in args.target:
         print(f"{args.target}: name one policy as ORG/POLICY", file=sys.stderr)

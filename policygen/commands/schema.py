@@ -7,14 +7,15 @@ import sys
 from policygen.commands import EXIT_OK, EXIT_PROBLEMS
 
 
-def register(sub) -> None:
+def add_parser(sub) -> None:
     p = sub.add_parser("schema", help="write the JSON Schema for editors into schema/")
     p.add_argument("--check", action="store_true", help="only report whether schema/ is up to date")
 
 
 def run(args, project) -> int:
     from policygen.commands.report import report
-    from policygen.schema import project_registers, schema_files, stale_schemas
+    from policygen.load.registers import project_registers
+    from policygen.model.schema import schema_files, stale_schemas
     from policygen.write import write_if_changed
 
     # The topic ids and role keys the schema offers come from the data: a file that does not

@@ -14,7 +14,7 @@ COLUMNS = ["Organisation", "Policy", "Reference", "Version", "Status", "Owner", 
 SHOWN = {"overdue": {"overdue"}, "due": {"overdue", "due"}}  # --overdue, --due: which states are listed
 
 
-def register(sub) -> None:
+def add_parser(sub) -> None:
     p = sub.add_parser("status", help="the policy register: what is current, due or overdue for review")
     p.add_argument("targets", nargs="*", metavar="ORG[/POLICY]", help="limit to these (default: all)")
     p.add_argument("--as-of", type=day_argument, metavar="YYYY-MM-DD", help="the day to judge from (default: today)")
@@ -44,8 +44,8 @@ def _table(rows: list[list[str]]) -> str:
 
 def run(args, project) -> int:
     from policygen.commands.report import report
-    from policygen.pipeline import load_and_check
-    from policygen.register import by_urgency, entries
+    from policygen.validate.checked import load_and_check
+    from policygen.review.register import by_urgency, entries
 
     as_of = args.as_of or dt.date.today()
     checked = load_and_check(project, args.targets, as_of)

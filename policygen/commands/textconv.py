@@ -15,7 +15,7 @@ from pathlib import Path
 from policygen.commands import EXIT_OK, EXIT_PROBLEMS
 
 
-def register(sub) -> None:
+def add_parser(sub) -> None:
     p = sub.add_parser("textconv", help="print the text of a PDF, DOCX or HTML file (a git textconv driver)")
     p.add_argument("file", type=Path)
 

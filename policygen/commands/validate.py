@@ -7,7 +7,7 @@ from policygen.commands import EXIT_OK, day_argument
 from policygen.commands.report import report
 
 
-def register(sub) -> None:
+def add_parser(sub) -> None:
     p = sub.add_parser("validate", help="check policies and report every problem, one per line")
     p.add_argument("targets", nargs="*", metavar="ORG[/POLICY]", help="limit to these (default: all)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -15,7 +15,7 @@ def register(sub) -> None:
 
 
 def run(args, project) -> int:
-    from policygen.pipeline import load_and_check
+    from policygen.validate.checked import load_and_check
 
     checked = load_and_check(project, args.targets, args.as_of)
     code = report(checked.problems, args.strict)

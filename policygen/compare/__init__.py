@@ -1,7 +1,7 @@
 """Compare clauses across organisations: which topics each covers, who has a gap.
 
 The pipeline is the project's own: the policies are loaded and checked
-(``pipeline.load_and_check``), numbered by the view model (``build_view``),
+(``validate.checked.load_and_check``), numbered by the view model (``build_view``),
 and only then compared. Nothing here re-derives a number or an anchor.
 
 - ``units``: each organisation's comparable units (clauses, tables,

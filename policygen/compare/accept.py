@@ -8,7 +8,7 @@ of the file (comments, folded text, key order) stays as the author wrote it.
 
 from __future__ import annotations
 
-from policygen import edit as edit_yaml
+from policygen.load import edit as edit_yaml
 from policygen.compare.comparison import Comparison
 from policygen.model.walk import iter_blocks
 from policygen.write import write_if_changed

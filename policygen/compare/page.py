@@ -41,12 +41,7 @@ def page_path(policy_id: str) -> tuple[str, str]:
 def render_page(cmp: Comparison, dirs: list[Path]) -> bytes:
     from policygen.render.templating import environment
 
-    env = environment(dirs, SUBDIR)
-    # The environment (and the macros module it imports) is shared by every page of a
-    # build, so its filters must hold no page's state: each takes the organisation it needs.
-    env.filters["md"] = _md
-    env.filters["md_inline"] = _md_inline
-    env.filters["score"] = _score
+    env = environment(dirs, SUBDIR, {"md": _md, "md_inline": _md_inline, "score": _score})
     return env.get_template("compare.html.j2").render(cmp=cmp, pairs_shown=PAIRS_SHOWN).encode("utf-8")
 
 
@@ -59,10 +54,9 @@ def _md(text: str, org: OrgPolicy) -> Markup:
 
 
 def _md_inline(text: str, org: OrgPolicy) -> Markup:
-    html = str(_md(text, org)).strip()
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return Markup(html)
+    from policygen.render.html import inline
+
+    return inline(_md(text, org))
 
 
 def _score(score: float) -> str:

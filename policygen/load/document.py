@@ -8,7 +8,7 @@ from policygen.load.models import build_model
 from policygen.load.source import Source, read_source
 from policygen.model import Organisation, Policy, Vocabulary
 from policygen.problems import Problem, ProblemsFound, display_path
-from policygen.project import ORG_FILE, Project, Target
+from policygen.project import Project, Target
 
 
 @dataclass

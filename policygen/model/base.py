@@ -138,14 +138,14 @@ PolicyDate.__get_pydantic_json_schema__ = PolicyDate.__get_json_schema__  # type
 
 # The schema marks where a value is a key of a register that lives in the data, not in the
 # models (topic ids in vocabulary/topics.yaml, role keys in each organisation's ``roles``);
-# policygen.schema fills the marked places in from the project so editors can autocomplete.
+# policygen.model.schema fills the marked places in from the project so editors can autocomplete.
 REGISTER_MARK = "x-policygen-register"
 
 
 def register_key(name: str) -> Any:
     """A slug naming an entry of a register: any slug here, checked against the register by validation.
 
-    ``name`` is the definition the JSON Schema gives it (see policygen.schema).
+    ``name`` is the definition the JSON Schema gives it (see policygen.model.schema).
     """
     return Annotated[str, Field(pattern=SLUG_PATTERN, json_schema_extra={REGISTER_MARK: name})]
 

@@ -10,6 +10,11 @@ from pydantic import Field
 from policygen.model.base import LabelledField, PolicyDate, Slug, Strict
 
 
+def _labelled(*rows: tuple[str, str]) -> list[LabelledField]:
+    """Default table rows or columns: (label, field) pairs."""
+    return [LabelledField(label=label, field=field) for label, field in rows]
+
+
 class OrgType(str, Enum):
     nhs_trust = "nhs-trust"
     foundation_trust = "foundation-trust"
@@ -141,24 +146,18 @@ class Style(Strict):
     )
     footer: str | None = Field(default=None, description="Footer text, e.g. a copyright line.")
     front_sheet: list[LabelledField] = Field(
-        default_factory=lambda: [
-            LabelledField(label="Reference", field="document_control.reference"),
-            LabelledField(label="Version", field="document_control.version"),
-            LabelledField(label="Author", field="document_control.author"),
-            LabelledField(label="Approved by", field="document_control.approved.body"),
-            LabelledField(label="Date approved", field="document_control.approved.date"),
-            LabelledField(label="Next review date", field="review.next_review"),
-        ],
+        default_factory=lambda: _labelled(
+            ("Reference", "document_control.reference"), ("Version", "document_control.version"),
+            ("Author", "document_control.author"), ("Approved by", "document_control.approved.body"),
+            ("Date approved", "document_control.approved.date"), ("Next review date", "review.next_review"),
+        ),
         description="Rows of the document control table, in the organisation's order (default: reference, version, author, approval and next review date).",
     )
     version_history: list[LabelledField] = Field(
-        default_factory=lambda: [
-            LabelledField(label="Version", field="version"),
-            LabelledField(label="Date", field="date"),
-            LabelledField(label="Author", field="author"),
-            LabelledField(label="Section changed", field="sections"),
-            LabelledField(label="Description of amendment", field="description"),
-        ],
+        default_factory=lambda: _labelled(
+            ("Version", "version"), ("Date", "date"), ("Author", "author"),
+            ("Section changed", "sections"), ("Description of amendment", "description"),
+        ),
         description="Columns of the version control sheet: label and history-row field.",
     )
     version_history_title: str = "Version control sheet"

@@ -2,7 +2,7 @@
 
 Rules seen in NHS policies: "every 3 years", "after one year initially and
 every three years thereafter", or simply a fixed date. The next review date
-is derived from the rule (see policygen.schedule) unless the data fixes it.
+is derived from the rule (see policygen.model.schedule) unless the data fixes it.
 """
 
 from __future__ import annotations

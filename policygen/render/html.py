@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from types import MethodType
+
 from markdown_it.common.utils import escapeHtml
+from markdown_it.renderer import RendererHTML
 from markupsafe import Markup
 
 from policygen.model.organisation import NumberKind
@@ -10,14 +13,16 @@ from policygen.render import RenderContext
 from policygen.render.templating import environment
 from policygen.resolve import DocumentView
 from policygen.resolve.text import PARSER, parse
-from policygen.resolve.values import answer_text
+
 
 def _render_xref(_renderer, tokens, idx, _options, _env) -> str:
     meta = tokens[idx].meta
     return f'<a href="{escapeHtml(meta["href"])}">{escapeHtml(meta["text"])}</a>'
 
 
-PARSER.add_render_rule("xref", _render_xref)
+# This format's own renderer: the shared parser is read, never changed, by the formats.
+_RENDERER = RendererHTML()
+_RENDERER.rules["xref"] = MethodType(_render_xref, _RENDERER)
 
 
 # The HTML ``type`` of each kind of list count; the class carries the same to CSS (and WeasyPrint).
@@ -40,25 +45,30 @@ def markdown_html(text: str, doc: DocumentView) -> Markup:
             depth += 1
         elif tok.type in ("bullet_list_close", "ordered_list_close"):
             depth -= 1
-    return Markup(PARSER.renderer.render(tokens, PARSER.options, {}))
+    return Markup(_RENDERER.render(tokens, PARSER.options, {}))
+
+
+def inline(html: Markup) -> Markup:
+    """Rendered Markdown without the wrapping paragraph, for table cells and labels."""
+    text = str(html).strip()
+    if text.startswith("<p>") and text.endswith("</p>") and text.count("<p>") == 1:
+        text = text[3:-4]
+    return Markup(text)
 
 
 def markdown_inline_html(text: str, doc: DocumentView) -> Markup:
-    """As markdown_html, without the wrapping paragraph, for table cells and labels."""
-    html = str(markdown_html(text, doc)).strip()
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return Markup(html)
+    """As markdown_html, without the wrapping paragraph."""
+    return inline(markdown_html(text, doc))
+
+
+FILTERS = {"md": markdown_html, "md_inline": markdown_inline_html}
 
 
 def html_page(
     doc: DocumentView, ctx: RenderContext, *, paged: bool = False, fonts: list | None = None, families: list[str] | None = None
 ) -> str:
     """The policy page; ``paged`` adds the print layout the PDF is made from."""
-    env = environment(ctx.template_dirs, "html")
-    env.filters["md"] = markdown_html
-    env.filters["md_inline"] = markdown_inline_html
-    env.filters["answer"] = answer_text
+    env = environment(ctx.template_dirs, "html", FILTERS)
     return env.get_template("policy.html.j2").render(
         doc=doc, paged=paged, fonts=fonts or [], families=families or []
     )

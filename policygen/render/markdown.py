@@ -11,12 +11,10 @@ import re
 
 from markdown_it.common.utils import unescapeAll
 
-from policygen.model.eia import AssessorsPart, ChoicePart, FieldsPart, GridPart, HeadingPart, QuestionsPart
 from policygen.render import RenderContext
 from policygen.resolve import DocumentView
 from policygen.resolve.numbering import counter
 from policygen.resolve.text import PARSER, resolve_plain
-from policygen.resolve.values import answer_text
 from policygen.resolve.view import Node
 
 
@@ -116,13 +114,14 @@ class _Writer:
         if eia.subtitle:
             self.lines += [eia.subtitle, ""]
         for part in eia.parts:
-            if isinstance(part, FieldsPart):
-                self.lines += _table(["", ""], [[self.text(f.label), self.text(f.value or "")] for f in part.fields])
-            elif isinstance(part, AssessorsPart):
-                self.lines += [part.title or "Assessment carried out by", ""]
-                self.lines += _table(["Name(s)", "Job role", "Department"], [[a.name, a.job_role or "", a.department or ""] for a in part.assessors])
-            elif isinstance(part, GridPart):
-                g = part.grid
+            form = part.form
+            if part.kind == "fields":
+                self.lines += _table(["", ""], [[self.text(f.label), self.text(f.value or "")] for f in form.fields])
+            elif part.kind == "assessors":
+                self.lines += [form.title or "Assessment carried out by", ""]
+                self.lines += _table(["Name(s)", "Job role", "Department"], [[a.name, a.job_role or "", a.department or ""] for a in form.assessors])
+            elif part.kind == "grid":
+                g = form.grid
                 if g.title:
                     self.lines += [g.title, ""]
                 tick = lambda r, i: "✓" if r.impact == i else ""  # noqa: E731
@@ -130,20 +129,17 @@ class _Writer:
                     [g.group_label, g.positive_label, g.neutral_label, g.negative_label, g.evidence_label],
                     [[self.text(r.label), tick(r, "positive"), tick(r, "neutral"), tick(r, "negative"), self.text(r.evidence or "")] for r in g.rows],
                 )
-            elif isinstance(part, QuestionsPart):
-                qs = part.questions
-                rows = []
-                for i, q in enumerate(qs.questions, start=1):
-                    rows.append([f"{i}.", self.text(q.question), answer_text(q.answer), self.text(q.comment or "")])
-                    rows += [["", self.text(s.question), answer_text(s.answer), self.text(s.comment or "")] for s in q.questions]
+            elif part.kind == "questions":
+                qs = form.questions
+                rows = [[r.number, self.text(r.question), r.answer, self.text(r.comment)] for r in part.rows]
                 self.lines += _table(["No.", qs.question_label, qs.answer_label, qs.comment_label], rows)
-            elif isinstance(part, ChoicePart):
-                ch = part.choice
+            elif part.kind == "choice":
+                ch = form.choice
                 self.lines += _table(["", *ch.options], [[self.text(ch.question), *("✓" if ch.chosen == o else "" for o in ch.options)]])
-            elif isinstance(part, HeadingPart):
-                self.heading(level + 1 if eia.title else level, None, part.heading)
+            elif part.kind == "heading":
+                self.heading(level + eia.heading_step, None, form.heading)
             else:
-                self.para(part.text)
+                self.para(form.text)
 
     def contents(self, entries, depth: int) -> None:
         for e in entries:

@@ -13,11 +13,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from policygen.project import FONT_DIR
 from policygen.render import RenderContext
 from policygen.render.html import html_page
 from policygen.resolve import DocumentView
 
-FONT_DIR = (Path(__file__).resolve().parent.parent / "fonts").resolve()
 _TEXT_FACES = [
     ("LiberationSans-Regular.ttf", "normal", "normal"),
     ("LiberationSans-Bold.ttf", "bold", "normal"),

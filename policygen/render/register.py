@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from policygen.register import Entry, by_due_date
+from policygen.review.register import Entry, by_due_date
 from policygen.render.templating import environment
 
 

@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policygen.model import Organisation, Policy
-from policygen.model.content import Appendix, Clause, Definitions, Include, Section, Table
 from policygen.model.base import PolicyDate
-from policygen.model.eia import EIA
+from policygen.model.content import Appendix, Clause, Definitions, Include, Section, Table
 from policygen.model.organisation import LevelStyle, NumberKind, Style
+from policygen.model.schedule import due_date
+from policygen.resolve.eia import EIAView, resolve_eia
 from policygen.resolve.numbering import Number, house_levels, number
 from policygen.resolve.text import RefContext, Target
 from policygen.resolve.values import field_value, format_value
-from policygen.schedule import due_date
 
 
 @dataclass
@@ -72,7 +72,7 @@ class DocumentView:
     preamble: list[Node]
     sections: list[Node]
     appendices: list[Node]
-    eia: EIA | None
+    eia: EIAView | None
     published_on: PolicyDate | None  # for document metadata: the earliest date the policy states
     revised_on: PolicyDate | None  # the latest date the policy states
 
@@ -200,7 +200,7 @@ def build_view(org: Organisation, policy: Policy) -> DocumentView:
         preamble=preamble,
         sections=sections,
         appendices=appendices,
-        eia=policy.eia,
+        eia=resolve_eia(policy.eia),
         published_on=min(_dates(policy), default=None, key=PolicyDate.first_day),
         revised_on=max(_dates(policy), default=None, key=PolicyDate.first_day),
     )

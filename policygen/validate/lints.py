@@ -17,8 +17,8 @@ from policygen.model.base import PolicyDate
 from policygen.model.content import Clause, Definitions, Section, Table
 from policygen.model.walk import iter_blocks, iter_strings
 from policygen.problems import Problem
-from policygen.schedule import current_extension, describe_rule, due_date, last_day, rule_date
-from policygen.versioning import CONVENTIONS
+from policygen.model.schedule import current_extension, describe_rule, due_date, last_day, rule_date
+from policygen.model.versioning import CONVENTIONS
 
 # A capitalised job title: "Head of Service", "Communications Lead", "Practitioner Performance Manager".
 ROLE_RE = re.compile(

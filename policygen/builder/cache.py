@@ -1,0 +1,123 @@
+"""The build cache: which inputs each output was made from, so unchanged outputs are skipped.
+
+An output's key is a digest of everything that can change its bytes: the
+policy and organisation files, the topic vocabulary, the templates it is
+rendered through, and policygen's own code. The cache (build/.policygen-cache.json)
+also records a digest of each output it wrote; an output is skipped only if
+its key matches *and* the file on disk is still the one recorded, so a
+deleted or edited output is rebuilt. A cache that cannot be read, or was
+written by another cache format, is ignored, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+
+from policygen.project import Project, Target
+from policygen.render import FORMATS
+
+CACHE_NAME = ".policygen-cache.json"
+CACHE_FORMAT = 1
+
+
+def _digest_files(paths: list[Path], base: Path, h: "hashlib._Hash") -> None:
+    for path in sorted(paths):
+        h.update(str(path.relative_to(base)).encode() + b"\0")
+        h.update(path.read_bytes() + b"\0")
+
+
+def _tree_files(root: Path) -> list[Path]:
+    return [p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"]
+
+
+@cache
+def code_digest() -> str:
+    """policygen's own code, templates and fonts as installed: a new version rebuilds everything."""
+    package = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256()
+    _digest_files(_tree_files(package), package, h)
+    return h.hexdigest()
+
+
+class InputKeys:
+    """Computes (and memoises) the input digest of each output."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self._files: dict[Path, bytes] = {}
+        self._templates: dict[str | None, str] = {}
+
+    def _file(self, path: Path) -> bytes:
+        if path not in self._files:
+            self._files[path] = path.read_bytes() if path.is_file() else b""
+        return self._files[path]
+
+    def _template_digest(self, org_id: str | None) -> str:
+        if org_id not in self._templates:
+            h = hashlib.sha256()
+            for rank, d in enumerate(self.project.template_dirs(org_id)):  # which dir wins matters, where it is does not
+                h.update(f"{rank}\0".encode())
+                _digest_files(_tree_files(d), d, h)
+            self._templates[org_id] = h.hexdigest()
+        return self._templates[org_id]
+
+    def output(self, target: Target, fmt: str) -> str:
+        h = hashlib.sha256(f"{CACHE_FORMAT}\0{code_digest()}\0{fmt}\0".encode())
+        for path in (target.org_file, target.policy_file, self.project.vocabulary_file):
+            h.update(self._file(path) + b"\0")
+        if FORMATS[fmt].cache_templates():
+            h.update(self._template_digest(target.org_id).encode())
+        return h.hexdigest()
+
+    def register(self, targets: list[Target], formats: tuple[str, ...]) -> str:
+        h = hashlib.sha256(f"{CACHE_FORMAT}\0{code_digest()}\0register\0{','.join(formats)}\0".encode())
+        h.update(self._template_digest(None).encode() + self._file(self.project.vocabulary_file))
+        for target in targets:
+            h.update(f"{target}\0".encode() + self._file(target.org_file) + b"\0" + self._file(target.policy_file) + b"\0")
+        return h.hexdigest()
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class BuildCache:
+    def __init__(self, build_dir: Path, entries: dict[str, dict[str, str]] | None = None, note: str | None = None) -> None:
+        self.build_dir = build_dir
+        self.entries = entries or {}
+        self.note = note  # why an existing cache was ignored, for the user
+
+    @classmethod
+    def load(cls, build_dir: Path) -> "BuildCache":
+        path = build_dir / CACHE_NAME
+        if not path.is_file():
+            return cls(build_dir)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("format") != CACHE_FORMAT:
+                return cls(build_dir, note="the build cache is from another version of policygen; rebuilding everything")
+            entries = data["outputs"]
+            if not all(isinstance(v, dict) and set(v) == {"inputs", "output"} for v in entries.values()):
+                raise ValueError("malformed entry")
+            return cls(build_dir, entries)
+        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+            return cls(build_dir, note="the build cache is unreadable; ignoring it and rebuilding everything")
+
+    def fresh(self, rel: str, key: str) -> bool:
+        entry = self.entries.get(rel)
+        if not entry or entry["inputs"] != key:
+            return False
+        path = self.build_dir / rel
+        return path.is_file() and digest(path.read_bytes()) == entry["output"]
+
+    def record(self, rel: str, key: str, data: bytes) -> None:
+        self.entries[rel] = {"inputs": key, "output": digest(data)}
+
+    def save(self) -> None:
+        from policygen.write import write_if_changed
+
+        data = json.dumps({"format": CACHE_FORMAT, "outputs": dict(sorted(self.entries.items()))}, indent=1, sort_keys=True)
+        write_if_changed(self.build_dir / CACHE_NAME, (data + "\n").encode("utf-8"))
