@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+
 from markdown_it.common.utils import escapeHtml
 from markupsafe import Markup
 
+from policygen.load.images import PictureFile
 from policygen.model.organisation import NumberKind
 from policygen.render import RenderContext
 from policygen.render.templating import environment
@@ -51,6 +54,11 @@ def markdown_inline_html(text: str, doc: DocumentView) -> Markup:
     return Markup(html)
 
 
+def data_uri(picture: PictureFile) -> str:
+    """The picture inside the page itself, so the HTML stays one self-contained file."""
+    return f"data:{picture.media_type};base64,{base64.b64encode(picture.data).decode('ascii')}"
+
+
 def html_page(
     doc: DocumentView, ctx: RenderContext, *, paged: bool = False, fonts: list | None = None, families: list[str] | None = None
 ) -> str:
@@ -59,6 +67,7 @@ def html_page(
     env.filters["md"] = markdown_html
     env.filters["md_inline"] = markdown_inline_html
     env.filters["answer"] = answer_text
+    env.filters["data_uri"] = data_uri
     return env.get_template("policy.html.j2").render(
         doc=doc, paged=paged, fonts=fonts or [], families=families or []
     )
