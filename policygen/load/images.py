@@ -39,7 +39,7 @@ def open_picture(folder: Path, src: str) -> PictureFile:
     """The picture ``src`` names inside ``folder``; BadPicture if it is not one we may use."""
     if _SCHEME.match(src) or src.startswith("//"):
         raise BadPicture(f"'{src}' is a URL; give the path of a file inside the organisation's folder")
-    if src.startswith(("/", "\\")) or PurePosixPath(src).is_absolute() or re.match(r"^[A-Za-z]:", src):
+    if src.startswith(("/", "\\")):  # a Windows drive ("C:") already reads as a URL scheme
         raise BadPicture(f"'{src}' is an absolute path; give a path relative to the organisation's folder")
     if ".." in PurePosixPath(src.replace("\\", "/")).parts:
         raise BadPicture(f"'{src}' leads outside the organisation's folder; keep pictures inside it")
