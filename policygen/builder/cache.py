@@ -16,6 +16,7 @@ import json
 from functools import cache
 from pathlib import Path
 
+from policygen.load.images import MEDIA_TYPES
 from policygen.project import Project, Target
 from policygen.render import FORMATS
 
@@ -49,6 +50,7 @@ class InputKeys:
         self.project = project
         self._files: dict[Path, bytes] = {}
         self._templates: dict[str | None, str] = {}
+        self._pictures: dict[Path, str] = {}
 
     def _file(self, path: Path) -> bytes:
         if path not in self._files:
@@ -64,10 +66,23 @@ class InputKeys:
             self._templates[org_id] = h.hexdigest()
         return self._templates[org_id]
 
+    def _picture_digest(self, org_dir: Path) -> str:
+        """Every picture file in the organisation's folder (not only those named: finding those
+        would mean parsing the YAML), so a changed figure or logo rebuilds. Links leading out
+        of the folder are left alone: validation refuses them, and nothing reads outside."""
+        if org_dir not in self._pictures:
+            base = org_dir.resolve()
+            files = [p for p in org_dir.rglob("*") if p.suffix.lower() in MEDIA_TYPES and p.resolve().is_relative_to(base) and p.is_file()]
+            h = hashlib.sha256()
+            _digest_files(files, org_dir, h)
+            self._pictures[org_dir] = h.hexdigest() if files else ""
+        return self._pictures[org_dir]
+
     def output(self, target: Target, fmt: str) -> str:
         h = hashlib.sha256(f"{CACHE_FORMAT}\0{code_digest()}\0{fmt}\0".encode())
         for path in (target.org_file, target.policy_file, self.project.vocabulary_file):
             h.update(self._file(path) + b"\0")
+        h.update(self._picture_digest(target.org_dir).encode())
         if FORMATS[fmt].cache_templates():
             h.update(self._template_digest(target.org_id).encode())
         return h.hexdigest()

@@ -125,6 +125,8 @@ def _source(node: Node) -> str:
         return json.dumps([b.caption, b.header, b.rows], ensure_ascii=False)
     if node.kind == "definitions":
         return json.dumps([[d.term, d.definition] for d in b.terms], ensure_ascii=False)
+    if node.kind == "figure":  # the file named, not its bytes: a diff reads the YAML alone
+        return b.figure.model_dump_json()
     return b.include
 
 

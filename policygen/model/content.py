@@ -2,7 +2,7 @@
 
 A block is told apart by its keys, so YAML stays plain: a block with ``text``
 is a clause, one with ``rows`` a table, one with ``terms`` a definitions list,
-one with ``include`` a placeholder for a generated part (the EIA, the version
+one with ``figure`` a picture, one with ``include`` a placeholder for a generated part (the EIA, the version
 sheet), and one with ``blocks`` or ``title`` a (sub)section.
 """
 
@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field
 
 from policygen.model.base import Markdown, Note, Slug, Strict, Topics, keyed_union
-from policygen.model.organisation import Levels
+from policygen.model.organisation import Levels, Picture
 
 SectionKind = Literal[
     "introduction", "purpose", "scope", "definitions", "responsibilities", "policy",
@@ -61,6 +61,19 @@ class Definitions(Strict):
     note: Note
 
 
+class FigurePicture(Picture):
+    caption: str | None = Field(default=None, description="Shown under the picture.")
+
+
+class Figure(Strict):
+    """A picture placed among the clauses, from a file inside the organisation's folder."""
+
+    id: Slug
+    figure: FigurePicture
+    topics: Topics
+    note: Note
+
+
 class Include(Strict):
     """Place a generated part here, e.g. the EIA inside a numbered appendix section."""
 
@@ -87,11 +100,11 @@ class Section(Strict):
     note: Note
 
 
-BLOCK_TAGS = ("clause", "table", "definitions", "include", "section")
+BLOCK_TAGS = ("clause", "table", "definitions", "figure", "include", "section")
 
 Block = keyed_union(
-    [("include", "include"), ("terms", "definitions"), ("rows", "table"), ("blocks", "section"), ("title", "section"), ("text", "clause")],
-    {"clause": Clause, "table": Table, "definitions": Definitions, "include": Include, "section": Section},
+    [("include", "include"), ("figure", "figure"), ("terms", "definitions"), ("rows", "table"), ("blocks", "section"), ("title", "section"), ("text", "clause")],
+    {"clause": Clause, "table": Table, "definitions": Definitions, "figure": Figure, "include": Include, "section": Section},
     default="clause",
 )
 

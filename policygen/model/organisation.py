@@ -3,11 +3,34 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from policygen.model.base import LabelledField, PolicyDate, Slug, Strict
+
+def _said(alt: str) -> str:
+    if not alt.strip():
+        raise ValueError("is empty: say what the picture shows, for readers who cannot see it")
+    return alt
+
+
+AltText = Annotated[
+    str,
+    Field(description="What the picture shows, for readers who cannot see it (required, not empty)."),
+    AfterValidator(_said),
+]
+
+
+class Picture(Strict):
+    """A picture from a file inside the organisation's folder (PNG, JPEG or SVG)."""
+
+    src: str = Field(description="Path relative to the organisation's folder, e.g. images/logo.svg; never a URL.")
+    alt: AltText
+    fallback: str | None = Field(
+        default=None,
+        description="A PNG or JPEG of the same picture for Word, which cannot show SVG; required when src is an SVG.",
+    )
 
 
 def _labelled(*rows: tuple[str, str]) -> list[LabelledField]:
@@ -136,6 +159,7 @@ class Style(Strict):
         default="long", description="long: 9 March 2021; ordinal: 9th March 2021; numeric: 09/03/2021."
     )
     logo_text: str | None = Field(default=None, description="Text shown in place of a logo at the top.")
+    logo: Picture | None = Field(default=None, description="The organisation's logo, on the title block and in the running header.")
     controlled_document_title: str | None = None
     controlled_document: str | None = Field(
         default=None, description="The controlled-document statement in the organisation's own words."

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 from types import MethodType
 
 from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markupsafe import Markup
 
+from policygen.load.images import PictureFile
 from policygen.model.organisation import NumberKind
 from policygen.render import RenderContext
 from policygen.render.templating import environment
@@ -61,7 +63,12 @@ def markdown_inline_html(text: str, doc: DocumentView) -> Markup:
     return inline(markdown_html(text, doc))
 
 
-FILTERS = {"md": markdown_html, "md_inline": markdown_inline_html}
+def data_uri(picture: PictureFile) -> str:
+    """The picture inside the page itself, so the HTML stays one self-contained file."""
+    return f"data:{picture.media_type};base64,{base64.b64encode(picture.data).decode('ascii')}"
+
+
+FILTERS = {"md": markdown_html, "md_inline": markdown_inline_html, "data_uri": data_uri}
 
 
 def html_page(

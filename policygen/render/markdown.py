@@ -8,6 +8,8 @@ changed line. References are resolved to the words the documents show.
 from __future__ import annotations
 
 import re
+import string
+from urllib.parse import quote
 
 from markdown_it.common.utils import unescapeAll
 
@@ -15,7 +17,7 @@ from policygen.render import RenderContext
 from policygen.resolve import DocumentView
 from policygen.resolve.numbering import counter
 from policygen.resolve.text import PARSER, resolve_plain
-from policygen.resolve.view import Node
+from policygen.resolve.view import Node, PictureView
 
 
 
@@ -55,6 +57,21 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return out + [""]
 
 
+class _PictureLine(str):
+    """A picture's own Markdown image, made by us with its alt text escaped: kept, not made inert."""
+
+
+_ESCAPED = str.maketrans({c: "\\" + c for c in string.punctuation})
+
+
+def _picture(picture: PictureView, org_id: str) -> list[str]:
+    """``![alt](path)`` with the path from build/<org>/ to the file in organisations/<org>/,
+    then the caption as plain text (made inert with the rest)."""
+    alt = " ".join(picture.alt.split()).translate(_ESCAPED)
+    line = _PictureLine(f"![{alt}](../../organisations/{quote(org_id)}/{quote(picture.file.src)})")
+    return [line, ""] + ([picture.caption, ""] if picture.caption else [])
+
+
 class _Writer:
     def __init__(self, doc: DocumentView) -> None:
         self.doc = doc
@@ -90,6 +107,8 @@ class _Writer:
         elif n.kind == "definitions":
             for d in b.terms:
                 self.lines += [f"**{d.term}** {self.text(d.definition)}", ""]
+        elif n.kind == "figure":
+            self.lines += _picture(n.picture, self.doc.org.id)
         elif n.kind == "include":
             getattr(self, "include_" + b.include)(level)
 
@@ -149,6 +168,8 @@ class _Writer:
     def document(self) -> str:
         doc = self.doc
         blocks = doc.blocks
+        if doc.logo:
+            self.lines += _picture(doc.logo, doc.org.id)
         if doc.style.heading_prefix:
             self.lines += [doc.style.heading_prefix, ""]
         self.heading(1, None, doc.title)
@@ -183,11 +204,25 @@ class _Writer:
                 self.lines += [doc.style.end_marker, ""]
         if doc.style.footer:
             self.lines += ["---", "", doc.style.footer, ""]
-        return "\n".join(self.lines).rstrip() + "\n"
+        return _made_inert(self.lines).rstrip() + "\n"
 
 
 def render_markdown(doc: DocumentView, ctx: RenderContext) -> bytes:
-    return _inert(_Writer(doc).document()).encode("utf-8")
+    return _Writer(doc).document().encode("utf-8")
+
+
+def _made_inert(lines: list[str]) -> str:
+    """The lines joined, policy text made inert; our own picture lines kept working. Each is a
+    paragraph of its own, so no code span or link runs across the joins."""
+    out, chunk = [], []
+    for line in lines:
+        if isinstance(line, _PictureLine):
+            out += [_inert("\n".join(chunk))] if chunk else []
+            out.append(line)
+            chunk = []
+        else:
+            chunk.append(line)
+    return "\n".join(out + ([_inert("\n".join(chunk))] if chunk else []))
 
 
 # Policy text is data in this format too. A Markdown viewer would obey raw HTML, images and

@@ -4,7 +4,9 @@ The PDF is made from the same templates as the HTML with ``paged`` set, which
 adds print CSS (running header and footer, contents page numbers through
 ``target-counter``) and the bundled fonts. Reproducibility: the fonts are
 shipped with the package, dates come from the policy, and nothing else is
-fetched: the URL fetcher refuses every URL but the bundled font files.
+fetched: the URL fetcher refuses every URL but the bundled font files and the
+data: URIs of the document's own validated pictures (so an SVG cannot pull in
+anything either).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 
 from policygen.project import FONT_DIR
 from policygen.render import RenderContext
-from policygen.render.html import html_page
+from policygen.render.html import data_uri, html_page
 from policygen.resolve import DocumentView
 
 _TEXT_FACES = [
@@ -45,11 +47,14 @@ class BlockedURL(Exception):
     pass
 
 
-def bundled_fonts_only():
-    """A WeasyPrint URL fetcher that serves the bundled fonts and refuses anything else.
+def local_files_only(pictures: frozenset[str]):
+    """A WeasyPrint URL fetcher that serves the bundled fonts and ``pictures`` and refuses anything else.
 
     Policy text must never make the renderer fetch a URL or read a local file;
-    our own CSS only ever points at the font files shipped with the package.
+    our own CSS only ever points at the font files shipped with the package, and
+    the page at the pictures validation vetted, as the data: URIs the HTML embeds
+    (``pictures``, matched exactly). Everything else, such as what an SVG links
+    to, is refused.
     """
     from weasyprint.urls import URLFetcher
 
@@ -59,9 +64,11 @@ def bundled_fonts_only():
                 path = Path(url[len("file://"):]).resolve()
                 if path.parent == FONT_DIR and path.suffix == ".ttf":
                     return super().fetch(url, headers)
+            elif url in pictures:
+                return super().fetch(url, headers)
             raise BlockedURL(f"policygen does not fetch {url}")
 
-    return _Fetcher(allowed_protocols={"file"})
+    return _Fetcher(allowed_protocols={"file", "data"})
 
 
 TEXT_FAMILY = "Liberation Sans"
@@ -96,7 +103,7 @@ def layout(doc: DocumentView, ctx: RenderContext):
         logging.getLogger("weasyprint").setLevel(logging.ERROR)
         source = html_page(doc, ctx, paged=True, fonts=_faces(), families=[TEXT_FAMILY, SYMBOLS_FAMILY])
         fonts = FontConfiguration()
-        cached = HTML(string=source, base_url=str(FONT_DIR) + "/", url_fetcher=bundled_fonts_only()).render(
+        cached = HTML(string=source, base_url=str(FONT_DIR) + "/", url_fetcher=local_files_only(frozenset(data_uri(p.file) for p in doc.pictures()))).render(
             font_config=fonts, pdf_tags=True, pdf_variant="pdf/ua-1"
         )
         ctx.cache["pdf-layout"] = cached

@@ -8,12 +8,14 @@ HTML, PDF and DOCX renderers only lay them out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from policygen.model import Organisation, Policy
+from policygen.load.images import PictureFile, open_picture
 from policygen.model.base import PolicyDate
-from policygen.model.content import Appendix, Clause, Definitions, Include, Section, Table
-from policygen.model.organisation import LevelStyle, NumberKind, Style
+from policygen.model.content import Appendix, Clause, Definitions, Figure, Include, Section, Table
+from policygen.model.organisation import LevelStyle, NumberKind, Picture, Style
 from policygen.model.schedule import due_date
 from policygen.resolve.eia import EIAView, resolve_eia
 from policygen.resolve.numbering import Number, house_levels, number
@@ -21,18 +23,40 @@ from policygen.resolve.text import RefContext, Target
 from policygen.resolve.values import field_value, format_value
 
 
+@dataclass(frozen=True)
+class PictureView:
+    """A figure or logo with its file read: every format embeds the same bytes."""
+
+    alt: str
+    caption: str | None
+    file: PictureFile
+    fallback: PictureFile | None  # the PNG or JPEG Word shows in place of an SVG
+
+    @property
+    def bitmap(self) -> PictureFile:
+        """The picture as a PNG or JPEG, for formats that cannot show SVG."""
+        return self.fallback or self.file
+
+
+def _picture(picture: Picture, folder: Path) -> PictureView:
+    """Reads the picture's files; validation has vetted them, and open_picture vets them again."""
+    fallback = open_picture(folder, picture.fallback) if picture.fallback else None
+    return PictureView(picture.alt, getattr(picture, "caption", None), open_picture(folder, picture.src), fallback)
+
+
 @dataclass
 class Node:
     """A block of the body with its generated number and heading level."""
 
     id: str
-    kind: str  # section | clause | table | definitions | include | appendix
+    kind: str  # section | clause | table | definitions | figure | include | appendix
     block: Any  # the model object (text, rows, terms… are read from it)
     number: str | None = None  # as cited: "5.1", "3.0", "4.2(a)"
     label: str | None = None  # as printed before the heading or clause: "5.", "a)"
     title: str | None = None
     heading_level: int | None = None  # 2–4 for titled sections and appendices
     children: list["Node"] = field(default_factory=list)
+    picture: PictureView | None = None  # a figure's, read from the organisation's folder
 
     @property
     def anchor(self) -> str:
@@ -75,6 +99,15 @@ class DocumentView:
     eia: EIAView | None
     published_on: PolicyDate | None  # for document metadata: the earliest date the policy states
     revised_on: PolicyDate | None  # the latest date the policy states
+    logo: PictureView | None = None
+
+    def pictures(self) -> list[PictureView]:
+        """The logo and every figure's picture, in document order."""
+
+        def walk(nodes: list[Node]) -> list[PictureView]:
+            return [p for n in nodes for p in ([n.picture] if n.picture else []) + walk(n.children)]
+
+        return ([self.logo] if self.logo else []) + walk(self.preamble + self.sections + self.appendices)
 
     def list_kind(self, depth: int) -> NumberKind | None:
         """How a numbered list at ``depth`` (0 outermost, counting every list) counts, where the
@@ -102,8 +135,9 @@ class _Numberer:
     ``numbered: true``, take one, since the author chose no numbers there.
     """
 
-    def __init__(self, style: Style) -> None:
+    def __init__(self, style: Style, folder: Path | None) -> None:
         self.number_clauses = style.number_clauses
+        self.folder = folder
         self.targets: dict[str, Target] = {}
 
     def blocks(self, blocks: list[Any], levels: tuple[LevelStyle, ...], parent: Number | None,
@@ -138,6 +172,8 @@ class _Numberer:
                 child_level = heading_level + 1
             inner = tuple(block.levels) if block.levels is not None else levels
             node.children = self.blocks(block.blocks, inner, num, child_level, afresh=not block.numbered)
+        elif isinstance(block, Figure) and self.folder is not None:
+            node.picture = _picture(block.figure, self.folder)
         self.targets[block.id] = Target(block.id, cite, node.title, node.kind)
         return node
 
@@ -149,7 +185,7 @@ class _Numberer:
 
 
 def _kind(block: Any) -> str:
-    return {Section: "section", Clause: "clause", Table: "table", Definitions: "definitions", Include: "include"}[type(block)]
+    return {Section: "section", Clause: "clause", Table: "table", Definitions: "definitions", Figure: "figure", Include: "include"}[type(block)]
 
 
 def _contents(nodes: list[Node], depth: int, max_depth: int) -> list[ContentsEntry]:
@@ -165,9 +201,11 @@ def _contents(nodes: list[Node], depth: int, max_depth: int) -> list[ContentsEnt
     return out
 
 
-def build_view(org: Organisation, policy: Policy) -> DocumentView:
+def build_view(org: Organisation, policy: Policy, folder: Path | None = None) -> DocumentView:
+    """The document's view; pictures are read from ``folder``, the organisation's. Without
+    one (comparisons and diffs, which show no pictures) figures and the logo carry none."""
     style = org.style
-    numberer = _Numberer(style)
+    numberer = _Numberer(style, folder)
     levels = tuple(policy.levels) if policy.levels is not None else house_levels(style)
     preamble = numberer.blocks(policy.preamble, (), None, 2)
     sections = numberer.blocks(policy.sections, levels, None, 2)
@@ -203,6 +241,7 @@ def build_view(org: Organisation, policy: Policy) -> DocumentView:
         eia=resolve_eia(policy.eia),
         published_on=min(_dates(policy), default=None, key=PolicyDate.first_day),
         revised_on=max(_dates(policy), default=None, key=PolicyDate.first_day),
+        logo=_picture(style.logo, folder) if style.logo and folder is not None else None,
     )
 
 

@@ -61,6 +61,8 @@ version_history:
 # Numbers are generated: never type "1.", "4.2" or "a)" in a title or text. The house style
 # (style.numbering or style.levels in organisation.yaml) numbers them; `levels:` here, or on a
 # section, numbers this policy or that section's blocks otherwise (docs/authoring.md, "Numbering").
+# A diagram is a block too: `figure: {{src: images/flow.png, alt: what it shows}}`, the file kept
+# in this organisation's folder (docs/authoring.md, "Pictures").
 sections:
   - id: introduction
     title: Introduction

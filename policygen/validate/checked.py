@@ -45,7 +45,7 @@ def load_and_check(project: Project, selectors: list[str] | None, today: dt.date
         org = loader.organisation(target)
         if org is not None and target.org_id not in checked_orgs:
             checked_orgs.add(target.org_id)
-            result.problems.extend(check_organisation(org, target.org_id))
+            result.problems.extend(check_organisation(org, target.org_dir))
         if doc is not None:
             result.problems.extend(check_policy(doc, vocabulary, today))
             result.problems.extend(lint_policy(doc, today))

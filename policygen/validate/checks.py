@@ -8,6 +8,7 @@ things a reviewer should know (a review date that has passed).
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any, Iterator
 
 from pydantic import BaseModel
@@ -15,7 +16,10 @@ from pydantic import BaseModel
 from policygen.load.document import LoadedOrganisation, LoadedPolicy
 from policygen.model import Policy, Vocabulary
 from policygen.model.base import PolicyDate
-from policygen.model.content import Include, Section
+from policygen.load.images import BITMAP_TYPES, BadPicture, open_picture
+from policygen.load.source import Source
+from policygen.model.content import Figure, Include, Section
+from policygen.model.organisation import Picture
 from policygen.model.eia import PROTECTED_CHARACTERISTICS
 from policygen.model.policy import HistoryRow
 from policygen.model.refs import ORG_FORMS, find_refs
@@ -25,10 +29,12 @@ from policygen.problems import Problem, suggest
 MAX_SECTION_DEPTH = 3
 
 
-def check_organisation(org: LoadedOrganisation, folder_name: str) -> Iterator[Problem]:
+def check_organisation(org: LoadedOrganisation, folder: Path) -> Iterator[Problem]:
     src, model = org.source, org.model
-    if model.id != folder_name:
-        yield src.problem(("id",), f"'{model.id}' does not match its folder name '{folder_name}'")
+    if model.id != folder.name:
+        yield src.problem(("id",), f"'{model.id}' does not match its folder name '{folder.name}'")
+    if model.style.logo is not None:
+        yield from _picture(src, ("style", "logo"), model.style.logo, folder)
     if "front_sheet" in model.style.blocks and not model.style.front_sheet:
         yield src.problem(("style", "front_sheet"), "has no rows, so the front sheet the blocks list will not appear: add rows, or leave the key out for the default ones", warning=True)
     for i, row in enumerate(model.style.front_sheet):
@@ -67,6 +73,37 @@ def check_policy(doc: LoadedPolicy, vocabulary: Vocabulary | None, today: dt.dat
     yield from _versions(doc)
     yield from _topics(doc, vocabulary)
     yield from _eia(doc)
+    yield from _figures(doc)
+
+
+def _figures(doc: LoadedPolicy) -> Iterator[Problem]:
+    for item in iter_blocks(doc.model):
+        if isinstance(item.block, Figure):
+            yield from _picture(doc.source, item.loc + ("figure",), item.block.figure, doc.target.org_dir)
+
+
+def _picture(src: Source, loc: tuple, picture: Picture, folder: Path) -> Iterator[Problem]:
+    """The picture's file, and its fallback, are ones we may use (see policygen.load.images);
+    Word shows bitmaps only, so an SVG needs a PNG or JPEG fallback and a bitmap none."""
+    try:
+        main = open_picture(folder, picture.src)
+    except BadPicture as exc:
+        yield src.problem(loc + ("src",), str(exc))
+        return
+    if picture.fallback is None:
+        if main.media_type not in BITMAP_TYPES:
+            yield src.problem(loc + ("fallback",), f"'{picture.src}' is an SVG, which Word cannot show: add a fallback, a PNG or JPEG of the same picture")
+        return
+    if main.media_type in BITMAP_TYPES:
+        yield src.problem(loc + ("fallback",), f"'{picture.src}' is already a PNG or JPEG, which every format shows: remove the fallback")
+        return
+    try:
+        fallback = open_picture(folder, picture.fallback)
+    except BadPicture as exc:
+        yield src.problem(loc + ("fallback",), str(exc))
+        return
+    if fallback.media_type not in BITMAP_TYPES:
+        yield src.problem(loc + ("fallback",), f"'{picture.fallback}' must be a PNG or JPEG, for Word")
 
 
 def _ids(doc: LoadedPolicy) -> Iterator[Problem]:

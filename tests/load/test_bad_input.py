@@ -7,49 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ACME_ORG, scratch_project
+from acme import ORG, POLICY, POLICY_FILE, edit, line_of, snapshot
+from conftest import scratch_project
 from policygen.cli import main
-
-
-ORG = ACME_ORG + """\
-roles:
-  comms:
-    title: Communications Team
-"""
-
-POLICY = """\
-# yaml-language-server: $schema=../../schema/policy.schema.json
-id: social-media
-kind: social-media
-document_control:
-  title: Social Media Policy
-  reference: P_1
-  version: "1.0"
-  approved:
-    body: Policy Group
-    date: 2024-01-10
-  issued: 2024-02-01
-review:
-  every: 3 years
-  next_review: 2027-01
-version_history:
-  - version: "1.0"
-    date: 2024-02-01
-    description: New policy
-sections:
-  - id: intro
-    title: Introduction
-    blocks:
-      - id: intro-purpose
-        topics: [purpose]
-        text: This policy explains how the {role:comms} runs our accounts.
-  - id: scope
-    title: Scope
-    blocks:
-      - id: scope-staff
-        topics: [scope]
-        text: It applies to all staff; see {ref:intro}.
-"""
 
 
 @pytest.fixture
@@ -59,35 +19,15 @@ def acme(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def _snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
-    return {str(p.relative_to(root)): (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted((root / "build").rglob("*")) if p.is_file()}
-
-
-def _line_of(text: str, needle: str) -> int:
-    return text[: text.index(needle)].count("\n") + 1
-
-
 def _fails_with(root: Path, capsys, pattern: str) -> str:
-    before = _snapshot(root)
+    before = snapshot(root)
     code = main(["--root", str(root), "build"])
     err = capsys.readouterr().err
     assert code == 1
     assert "Traceback" not in err
     assert re.search(pattern, err, re.M), err
-    assert _snapshot(root) == before, "build/ changed although the input was bad"
+    assert snapshot(root) == before, "build/ changed although the input was bad"
     return err
-
-
-POLICY_FILE = r"organisations/acme/social-media\.yaml"
-
-
-def _edit(root: Path, old: str, new: str) -> str:
-    path = root / "organisations" / "acme" / "social-media.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    text = text.replace(old, new, 1)
-    path.write_text(text, encoding="utf-8")
-    return text
 
 
 def test_shipped_sample_is_valid(acme, capsys):
@@ -95,71 +35,71 @@ def test_shipped_sample_is_valid(acme, capsys):
 
 
 def test_malformed_yaml(acme, capsys):
-    text = _edit(acme, "    title: Scope\n", "    title: [Scope\n")
-    line = _line_of(text, "    title: [Scope")
+    text = edit(acme, "    title: Scope\n", "    title: [Scope\n")
+    line = line_of(text, "    title: [Scope")
     err = _fails_with(acme, capsys, rf"^{POLICY_FILE}:(\d+): malformed YAML")
     reported = int(re.search(rf"{POLICY_FILE}:(\d+)", err)[1])
     assert line <= reported <= line + 3
 
 
 def test_missing_required_field(acme, capsys):
-    text = _edit(acme, "  title: Social Media Policy\n", "")
-    line = _line_of(text, "document_control:")
+    text = edit(acme, "  title: Social Media Policy\n", "")
+    line = line_of(text, "document_control:")
     _fails_with(acme, capsys, rf"^{POLICY_FILE}:{line}: document_control\.title: required field is missing$")
 
 
 def test_unknown_key_suggests_the_nearest(acme, capsys):
-    text = _edit(acme, "    title: Scope\n", "    titel: Scope\n")
-    line = _line_of(text, "titel")
+    text = edit(acme, "    title: Scope\n", "    titel: Scope\n")
+    line = line_of(text, "titel")
     _fails_with(acme, capsys, rf"^{POLICY_FILE}:{line}: sections\[1\]\.titel: unknown key \(did you mean 'title'\?\)$")
 
 
 def test_wrong_type(acme, capsys):
-    text = _edit(acme, "  reference: P_1", "  reference: P_1\n  keywords: social media")
-    line = _line_of(text, "keywords")
+    text = edit(acme, "  reference: P_1", "  reference: P_1\n  keywords: social media")
+    line = line_of(text, "keywords")
     _fails_with(acme, capsys, rf"^{POLICY_FILE}:{line}: document_control\.keywords: Input should be a valid list")
 
 
 def test_bad_date(acme, capsys):
-    text = _edit(acme, "  issued: 2024-02-01", "  issued: 2024-02-30")
-    line = _line_of(text, "issued:")
+    text = edit(acme, "  issued: 2024-02-01", "  issued: 2024-02-30")
+    line = line_of(text, "issued:")
     _fails_with(acme, capsys, rf"^{POLICY_FILE}:{line}: document_control\.issued: .*not a real date")
 
 
 def test_dates_out_of_order(acme, capsys):
-    text = _edit(acme, "  issued: 2024-02-01", "  issued: 2023-12-01")
-    line = _line_of(text, "issued:")
+    text = edit(acme, "  issued: 2024-02-01", "  issued: 2023-12-01")
+    line = line_of(text, "issued:")
     _fails_with(acme, capsys, rf"^{POLICY_FILE}:{line}: document_control\.issued: .*before document_control\.approved\.date")
 
 
 def test_unknown_topic_suggests_the_nearest(acme, capsys):
-    text = _edit(acme, "topics: [scope]", "topics: [scopes]")
-    line = _line_of(text, "[scopes]")
+    text = edit(acme, "topics: [scope]", "topics: [scopes]")
+    line = line_of(text, "[scopes]")
     _fails_with(acme, capsys, rf"^{POLICY_FILE}:{line}: sections\[1\]\.blocks\[0\]\.topics\[0\]: 'scopes' is not in vocabulary/topics\.yaml \(did you mean 'scope'\?\)$")
 
 
 def test_dangling_reference(acme, capsys):
-    text = _edit(acme, "{ref:intro}", "{ref:intr}")
-    line = _line_of(text, "{ref:intr}")
+    text = edit(acme, "{ref:intro}", "{ref:intr}")
+    line = line_of(text, "{ref:intr}")
     _fails_with(acme, capsys, rf"^{POLICY_FILE}:{line}: sections\[1\]\.blocks\[0\]\.text: \{{ref:intr\}} refers to no section.*\(did you mean 'intro'\?\)$")
 
 
 def test_unknown_role(acme, capsys):
-    text = _edit(acme, "{role:comms}", "{role:comm}")
-    line = _line_of(text, "{role:comm}")
+    text = edit(acme, "{role:comms}", "{role:comm}")
+    line = line_of(text, "{role:comm}")
     _fails_with(acme, capsys, rf"^{POLICY_FILE}:{line}: sections\[0\]\.blocks\[0\]\.text: \{{role:comm\}} is not in acme's role register \(did you mean 'comms'\?\)$")
 
 
 def test_duplicate_id(acme, capsys):
-    text = _edit(acme, "id: scope-staff", "id: intro-purpose")
-    first = _line_of(text, "id: intro-purpose")
+    text = edit(acme, "id: scope-staff", "id: intro-purpose")
+    first = line_of(text, "id: intro-purpose")
     second = text.count("\n", 0, text.rindex("id: intro-purpose")) + 1
     _fails_with(acme, capsys, rf"^{POLICY_FILE}:{second}: sections\[1\]\.blocks\[0\]\.id: duplicate id 'intro-purpose' \(first used at line {first}\)$")
 
 
 def test_version_not_newest_history_row(acme, capsys):
-    text = _edit(acme, '  version: "1.0"', '  version: "2.0"')
-    line = _line_of(text, '  version: "2.0"')
+    text = edit(acme, '  version: "1.0"', '  version: "2.0"')
+    line = line_of(text, '  version: "2.0"')
     _fails_with(acme, capsys, rf"^{POLICY_FILE}:{line}: document_control\.version: '2\.0' is not the newest version history row")
 
 
@@ -177,14 +117,14 @@ def test_unknown_organisation_on_command_line(acme, capsys):
 
 
 def test_warning_fails_only_when_strict(acme, capsys):
-    _edit(acme, "  next_review: 2027-01", "  next_review: 2024-12")
+    edit(acme, "  next_review: 2027-01", "  next_review: 2024-12")
     assert main(["--root", str(acme), "validate"]) == 0
     assert "review.next_review: warning: the review date 2024-12 has passed" in capsys.readouterr().err
     assert main(["--root", str(acme), "validate", "--strict"]) == 1
 
 
 def test_policy_text_is_escaped_not_executed(acme, capsys):
-    _edit(
+    edit(
         acme,
         "text: It applies to all staff; see {ref:intro}.",
         'text: "<script>alert(1)</script> ![x](file:///etc/passwd) [y](javascript:alert(1)) ![z](http://example.org/a.png)"',

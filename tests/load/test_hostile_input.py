@@ -12,7 +12,7 @@ import pytest
 
 from conftest import scratch_project
 from policygen.cli import main
-from test_bad_input import ORG, POLICY, POLICY_FILE, _edit, _line_of, _snapshot
+from acme import ORG, POLICY, POLICY_FILE, edit, line_of, snapshot
 
 POLICY_PATH = Path("organisations") / "acme" / "social-media.yaml"
 
@@ -34,7 +34,7 @@ def _run(root: Path, capsys, *argv: str) -> tuple[int, str]:
 
 def _rejected(root: Path, capsys, pattern: str) -> list[str]:
     """validate and build both exit 1 with the line ``pattern`` matches, and build/ is untouched."""
-    before = _snapshot(root)
+    before = snapshot(root)
     lines = []
     for argv in (["validate"], ["build", "-f", "md", "-f", "html"]):
         code, err = _run(root, capsys, *argv)
@@ -42,24 +42,24 @@ def _rejected(root: Path, capsys, pattern: str) -> list[str]:
         found = [line for line in err.splitlines() if re.search(pattern, line)]
         assert found, err
         lines += found
-    assert _snapshot(root) == before, "build/ changed although the input was bad"
+    assert snapshot(root) == before, "build/ changed although the input was bad"
     return lines
 
 
 def test_key_given_twice_names_both_lines(acme, capsys):
-    text = _edit(acme, "  issued: 2024-02-01\n", "  issued: 2024-02-01\n  title: Another Title\n")
-    first, second = _line_of(text, "  title: Social"), _line_of(text, "  title: Another")
+    text = edit(acme, "  issued: 2024-02-01\n", "  issued: 2024-02-01\n  title: Another Title\n")
+    first, second = line_of(text, "  title: Social"), line_of(text, "  title: Another")
     _rejected(acme, capsys, rf"^{POLICY_FILE}:{second}: document_control\.title: key given twice, at lines {first} and {second}; keep one$")
 
 
 def test_same_key_and_value_twice_is_rejected_too(acme, capsys):
-    text = _edit(acme, "id: social-media\n", "id: social-media\nid: social-media\n")
-    _rejected(acme, capsys, rf"^{POLICY_FILE}:{_line_of(text, 'id: social-media') + 1}: id: key given twice")
+    text = edit(acme, "id: social-media\n", "id: social-media\nid: social-media\n")
+    _rejected(acme, capsys, rf"^{POLICY_FILE}:{line_of(text, 'id: social-media') + 1}: id: key given twice")
 
 
 def test_deep_nesting_is_a_located_problem(acme, capsys):
-    text = _edit(acme, "sections:\n", "notes: " + "[" * 5000 + "]" * 5000 + "\nsections:\n")
-    _rejected(acme, capsys, rf"^{POLICY_FILE}:{_line_of(text, 'notes:')}: malformed YAML: exceeded maximum nesting depth$")
+    text = edit(acme, "sections:\n", "notes: " + "[" * 5000 + "]" * 5000 + "\nsections:\n")
+    _rejected(acme, capsys, rf"^{POLICY_FILE}:{line_of(text, 'notes:')}: malformed YAML: exceeded maximum nesting depth$")
 
 
 def test_deep_nesting_leaves_the_others_built(project, capsys):
@@ -86,8 +86,8 @@ def test_deep_nesting_leaves_the_others_built(project, capsys):
 
 @pytest.mark.parametrize("char", ["\0", "\x07", "\x1b"])
 def test_forbidden_character_is_reported_by_line(acme, capsys, char):
-    text = _edit(acme, "    title: Scope\n", f"    title: Sc{char}ope\n")
-    line = _line_of(text, "    title: Sc")
+    text = edit(acme, "    title: Scope\n", f"    title: Sc{char}ope\n")
+    line = line_of(text, "    title: Sc")
     lines = _rejected(acme, capsys, rf"^{POLICY_FILE}:{line}: character U\+{ord(char):04X} is not allowed in YAML \(column 14\); delete it$")
     assert all("\n" not in line for line in lines)
 
@@ -130,11 +130,11 @@ def test_organisation_without_organisation_yaml_is_an_error(acme, capsys):
 
 
 def _cannot_write(root: Path, capsys, shown: str, reason: str) -> None:
-    before = _snapshot(root)
+    before = snapshot(root)
     code, err = _run(root, capsys, "build", "-f", "md", "-f", "html", "--force")
     assert code == 1
     assert f"policygen build: cannot write {shown} ({reason}); what was there before is left as it was" in err.splitlines()
-    assert _snapshot(root) == before
+    assert snapshot(root) == before
 
 
 def test_cache_path_taken_by_a_folder(acme, capsys):
@@ -185,7 +185,7 @@ def test_markdown_output_is_inert_like_the_others(acme, capsys):
     """Opened in a Markdown viewer (which obeys raw HTML), the .md runs nothing and fetches nothing."""
     from markdown_it import MarkdownIt
 
-    _edit(acme, "text: It applies to all staff; see {ref:intro}.", "text: " + json.dumps(HOSTILE_TEXT))
+    edit(acme, "text: It applies to all staff; see {ref:intro}.", "text: " + json.dumps(HOSTILE_TEXT))
     assert main(["--root", str(acme), "build", "-f", "md", "-f", "html"]) == 0
     md = (acme / "build" / "acme" / "social-media.md").read_text(encoding="utf-8")
     viewed = MarkdownIt("commonmark").render(md)  # html on, as viewers have it
@@ -223,11 +223,11 @@ UNKNOWN_POLICY = "no policy 'social-medai' in organisations/acme/ (did you mean 
 )
 def test_unknown_name_is_the_same_usage_error_everywhere(acme, capsys, monkeypatch, argv, message):
     monkeypatch.chdir(acme)  # textconv takes a path as the user typed it
-    before = _snapshot(acme)
+    before = snapshot(acme)
     code, err = _run(acme, capsys, *argv)
     assert code == 2
     assert err.splitlines() == [f"policygen {argv[0]}: {message}"]
-    assert _snapshot(acme) == before
+    assert snapshot(acme) == before
 
 
 def test_no_command_lists_the_commands(capsys):

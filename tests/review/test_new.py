@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ACME_ORG, scratch_project
 from policygen.cli import main
-from test_review import COMMENTED
+from acme import COMMENTED
 
 
 @pytest.fixture

@@ -7,47 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from acme import COMMENTED
 from conftest import ACME_ORG, ROOT, scratch_project
 from policygen.load import edit
 from policygen.cli import main
 from policygen.model.versioning import CONVENTIONS
-
-COMMENTED = """\
-# yaml-language-server: $schema=../../schema/policy.schema.json
-# Owner: the governance team. Keep this header.
-id: social-media
-
-document_control:
-  title: Social Media Policy   # as on the front sheet
-  reference: P_1
-  version: "1.0"
-  status: approved
-  author:
-    title: Communications Lead
-  approved:
-    body: Policy Group   # the approving committee
-    date: 2023-02-10
-  issued: 2023-03-01
-
-# Reviewed every three years from approval.
-review:
-  every: 3 years
-  next_review: 2026-02-10
-
-version_history:
-  # Oldest first.
-  - version: "1.0"
-    date: 2023-02-10
-    description: New policy
-
-sections:
-  - id: intro
-    title: Introduction
-    blocks:
-      - id: intro-purpose
-        topics: [purpose]
-        text: This policy explains how we use social media.
-"""
 
 ORG = ACME_ORG
 

@@ -11,7 +11,7 @@ from conftest import ACME_ORG, scratch_project
 from docx_xml import _part, _parts, xml_text
 from pdf_text import needs_poppler, pdf_pages
 from policygen.cli import main
-from test_review import COMMENTED
+from acme import COMMENTED
 
 # Approved 10 February 2023, reviewed every three years, no date fixed: due 10 February 2026.
 DERIVED = COMMENTED.replace("  next_review: 2026-02-10\n", "")

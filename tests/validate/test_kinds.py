@@ -11,7 +11,7 @@ from conftest import ROOT, scratch_project
 from policygen.cli import main
 from policygen.load.document import Loader
 from policygen.project import Project
-from test_bad_input import ORG, POLICY
+from acme import ORG, POLICY
 
 POLICY_FILE = r"organisations/acme/social-media\.yaml"
 

@@ -35,7 +35,7 @@ from policygen.render.docx.styles import (
     PAGE_WIDTH,
     apply_house_style,
 )
-from policygen.render.docx.text import Writer
+from policygen.render.docx.text import RUNNING_LOGO_HEIGHT, Writer, add_picture
 from policygen.resolve import DocumentView
 
 
@@ -118,6 +118,10 @@ def header_footer(document, doc: DocumentView, total_pages: int, facts: list[str
     p = header.paragraphs[0]
     p.style = document.styles["Header"]
     facts = facts if facts is not None else running_facts(doc)
+    if doc.logo:
+        # past every id the body's pictures can take: Word wants each drawing's id unique
+        add_picture(p.add_run(), doc.logo, height=RUNNING_LOGO_HEIGHT, shape_id=len(doc.pictures()) + 1)
+        p.add_run(" ")
     p._p.append(X.run(" \u00b7 ".join(facts)))
     X.paragraph_border(p, ("bottom",), colour, 4)
 

@@ -21,7 +21,7 @@ from policygen.render.docx.styles import (
     toc_indent,
 )
 from policygen.render.docx.tables import Cell
-from policygen.render.docx.text import Writer, heading_text
+from policygen.render.docx.text import LOGO_HEIGHT, Writer, heading_text
 from policygen.resolve import DocumentView
 from policygen.resolve.view import ContentsEntry, Node
 
@@ -57,6 +57,8 @@ class Parts:
 
     def title(self) -> None:
         style = self.doc.style
+        if self.doc.logo:
+            self.w.picture(self.doc.logo, height=LOGO_HEIGHT)
         for text in (style.logo_text, style.heading_prefix):
             if text:
                 self.w.paragraph(text, HEADING_PREFIX)
@@ -204,6 +206,9 @@ class Parts:
                 w.markdown(d.definition, indent=DEFINITION_INDENT)
                 if k < len(terms) - 1:
                     w.last_paragraph().paragraph_format.space_after = Pt(0)
+        elif n.kind == "figure":
+            w.bookmark_next(n.anchor)
+            w.picture(n.picture)
         elif n.kind == "include":
             w.bookmark_next(n.anchor)
             getattr(self, "include_" + n.block.include)(level)

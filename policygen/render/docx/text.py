@@ -11,7 +11,10 @@ becomes the text of runs: it is never interpreted as markup.
 
 from __future__ import annotations
 
-from docx.shared import Pt
+from io import BytesIO
+
+from docx.image.image import Image
+from docx.shared import Emu, Inches, Mm, Pt, Twips
 
 from policygen.render.docx import xml as X
 from policygen.render.docx.blocks import MarkdownBlocks
@@ -25,12 +28,30 @@ from policygen.render.docx.styles import (
     MONO,
     NUMBER_INDENT,
     TABLE_TEXT,
+    TEXT_WIDTH,
 )
 from policygen.render.docx.tables import TableWriter
 from policygen.resolve import DocumentView
 from policygen.resolve.text import Token, parse
+from policygen.resolve.view import PictureView
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
+LOGO_HEIGHT = Mm(18)  # as the HTML's img.logo
+RUNNING_LOGO_HEIGHT = Mm(6)  # as the PDF's img.rh-logo
+
+
+def add_picture(run, picture: PictureView, *, height=None, shape_id: int | None = None) -> None:
+    """The picture (its PNG or JPEG: Word shows no SVG) in ``run``, its alt text as the
+    drawing's description (wp:docPr descr), which screen readers announce.
+
+    At ``height``, or at the size the PDF gives it (96 pixels to the inch, as CSS), shrunk to
+    the text width if wider. ``shape_id`` keeps a header's drawing id apart from the body's."""
+    data = picture.bitmap.data
+    width = None if height is not None else Emu(min(Image.from_blob(data).px_width * Inches(1) // 96, Twips(TEXT_WIDTH)))
+    inline = run.add_picture(BytesIO(data), width=width, height=height)._inline
+    inline.docPr.set("descr", picture.alt)
+    if shape_id is not None:
+        inline.docPr.set("id", str(shape_id))
 
 
 class Writer(TableWriter):
@@ -61,6 +82,14 @@ class Writer(TableWriter):
             p._p.append(X.run(text, bold=bold, italic=italic))
         self._place_pending(p, in_body=sink is self.document)
         return p
+
+    def picture(self, picture: PictureView, *, height=None) -> None:
+        """A picture in a paragraph of its own, its caption (if any) under it."""
+        p = self.paragraph()
+        add_picture(p.add_run(), picture, height=height)
+        if picture.caption:
+            X.keep_with_next(p)
+            self.paragraph(picture.caption, "Caption")
 
     def set_style(self, p, name: str) -> None:
         """Apply a paragraph style by name; the name → id lookup is done once per name.
