@@ -32,6 +32,13 @@ class Approval(Strict):
     )
 
 
+class ExtraRow(Strict):
+    """A labelled front-sheet row that has no typed field: an SOP version, a licence, a classification."""
+
+    label: str
+    value: str
+
+
 class DocumentControl(Strict):
     title: str
     document_type: Literal["policy", "procedure", "guideline", "strategy"] = "policy"
@@ -55,6 +62,10 @@ class DocumentControl(Strict):
     distribution: str | None = None
     supersedes: str | None = None
     keywords: list[str] = Field(default_factory=list)
+    extra: list[ExtraRow] = Field(
+        default_factory=list,
+        description="Labelled rows no typed field holds, printed after the organisation's front-sheet rows, in this order.",
+    )
 
 
 class HistoryRow(Strict):

@@ -174,7 +174,6 @@ def build_view(org: Organisation, policy: Policy) -> DocumentView:
     appendices = [numberer.appendix(a) for a in policy.appendices]
     dc = policy.document_control
     due = due_date(policy)
-    shown = _with_due_date(policy, due)
 
     signatories = [
         [role, format_value(getattr(p, "name", None), org), _person_role(p, org), format_value(p.date, org)]
@@ -192,7 +191,7 @@ def build_view(org: Organisation, policy: Policy) -> DocumentView:
         reference=dc.reference,
         version=dc.version,
         next_review=format_value(due, org),
-        front_sheet=[Row(r.label, field_value(shown, r.field, org)) for r in style.front_sheet],
+        front_sheet=_front_sheet(policy, due, org),
         signatories=signatories,
         version_columns=[c.label for c in style.version_history],
         version_rows=[[field_value(row, c.field, org) for c in style.version_history] for row in policy.version_history],
@@ -204,6 +203,17 @@ def build_view(org: Organisation, policy: Policy) -> DocumentView:
         published_on=min(_dates(policy), default=None, key=PolicyDate.first_day),
         revised_on=max(_dates(policy), default=None, key=PolicyDate.first_day),
     )
+
+
+def _front_sheet(policy: Policy, due: PolicyDate | None, org: Organisation) -> list[Row]:
+    """The organisation's rows, then the policy's own labelled ones; a row the policy leaves
+    blank is kept, as on a paper form, unless the house style hides blank rows."""
+    shown = _with_due_date(policy, due)
+    rows = [Row(r.label, field_value(shown, r.field, org)) for r in org.style.front_sheet]
+    rows += [Row(r.label, r.value) for r in policy.document_control.extra]
+    if org.style.front_sheet_empty_rows == "hide":
+        rows = [r for r in rows if r.value.strip()]
+    return rows
 
 
 def _with_due_date(policy: Policy, due: PolicyDate | None) -> Policy:

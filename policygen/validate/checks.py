@@ -172,7 +172,8 @@ def _topics(doc: LoadedPolicy, vocabulary: Vocabulary | None) -> Iterator[Proble
 def _eia(doc: LoadedPolicy) -> Iterator[Problem]:
     eia = doc.model.eia
     if eia is None:
-        yield doc.source.problem((), "no Equality Impact Assessment is recorded", warning=True)
+        if doc.org.model.requires.eia:
+            yield doc.source.problem((), "no Equality Impact Assessment is recorded (the organisation's requires.eia)", warning=True)
         return
     if not any(isinstance(item.block, Include) and item.block.include == "eia" for item in iter_blocks(doc.model)):
         yield doc.source.problem(("eia",), "no block places the EIA, so no document shows it: add a block `- {id: eia, include: eia}` where it belongs", warning=True)
