@@ -142,3 +142,19 @@ def test_markdown_front_sheet(built):
     assert "| Licence | CC BY 4.0 \\<b>not bold\\</b> |" in md
     assert "| Reference |" not in md
     assert "|" not in (built / "bare.md").read_text(encoding="utf-8")
+
+
+def test_new_scaffolds_what_the_organisation_requires(tmp_path, capsys):
+    """No EIA is scaffolded for a body that does not require one; the commented `extra` example
+    validates and prints once uncommented."""
+    root = scratch_project(tmp_path, ORG, POLICY)
+    assert main(["--root", str(root), "new", "acme/records-management"]) == 0
+    path = root / "organisations" / "acme" / "records-management.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "eia" not in text
+    path.write_text(text.replace("  # extra:", "  extra:").replace("  #   - {label", "    - {label"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--root", str(root), "validate", "acme/records-management"]) == 0
+    assert "0 error(s)" in capsys.readouterr().err
+    assert main(["--root", str(root), "build", "acme/records-management", "-f", "md", "--quiet"]) == 0
+    assert "| Classification | Official |" in (root / "build" / "acme" / "records-management.md").read_text(encoding="utf-8")
