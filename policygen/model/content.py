@@ -32,6 +32,12 @@ class Clause(Strict):
         default=None,
         description="Override the style: false for an unnumbered paragraph in a numbered run, true to number it under an unnumbered section.",
     )
+    identifier: str | None = Field(
+        default=None,
+        min_length=1,
+        pattern=r"^\S(.*\S)?$",
+        description="The statement's own identifier as the source labels it (REQ-12, ISO 8.4.2); replaces one the policy's `identifiers` pattern would generate.",
+    )
     note: Note
 
 

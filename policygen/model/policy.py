@@ -99,6 +99,15 @@ class Reference(Strict):
     url: str | None = Field(default=None, pattern=r"^https?://", description="A web address (http or https).")
 
 
+class Identifiers(Strict):
+    """Statement identifiers generated for the policy's clauses in document order."""
+
+    pattern: str = Field(
+        pattern=r"^[^{}]*\{n(:0[1-9])?\}[^{}]*$",
+        description="The identifier with {n} where the count goes, {n:03} to pad it to three digits: 'POL.ABC.{n:03}' gives POL.ABC.001, POL.ABC.002…",
+    )
+
+
 class Policy(Strict):
     """organisations/<org>/<policy-id>.yaml."""
 
@@ -116,6 +125,10 @@ class Policy(Strict):
     )
     sections: list[Section]
     levels: Levels = Field(default=None, description="This policy's numbering, replacing the house style's. " + LEVELS_DESCRIPTION)
+    identifiers: Identifiers | None = Field(
+        default=None,
+        description="Give every clause of the sections and appendices an identifier from a pattern, counting in document order; a clause's own `identifier` replaces its generated one, and a clause with `numbered: false` takes none.",
+    )
     eia: EIA | None = None
     associated_documents: list[AssociatedDocument] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)

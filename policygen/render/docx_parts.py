@@ -188,7 +188,7 @@ class Parts:
                 self.node(c, child_level)
         elif n.kind == "clause":
             w.bookmark_next(n.anchor)
-            w.markdown(n.block.text, label=n.label)
+            w.markdown(n.block.text, label=n.label, identifier=n.identifier)
         elif n.kind == "table":
             t = n.block
             w.bookmark_next(n.anchor)

@@ -31,6 +31,7 @@ from policygen.resolve.text import Token, parse
 
 MONO = "Courier New"
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
+IDENTIFIER_SPACE_AFTER = 60  # twips: the HTML's .25 rem under a statement identifier
 
 
 class Writer(TableWriter):
@@ -140,9 +141,11 @@ class Writer(TableWriter):
 
     # -- Markdown --------------------------------------------------------------------
 
-    def markdown(self, text: str, sink=None, *, label: str | None = None, style: str | None = None,
-                 continue_style: str | None = None, indent: int = 0, in_table: bool = False) -> None:
-        """Clause Markdown as paragraphs; ``label`` (a clause number) starts the first one."""
+    def markdown(self, text: str, sink=None, *, label: str | None = None, identifier: str | None = None,
+                 style: str | None = None, continue_style: str | None = None, indent: int = 0,
+                 in_table: bool = False) -> None:
+        """Clause Markdown as paragraphs; ``label`` (a clause number) starts the first one, or
+        the line of its statement ``identifier`` above the text, as the HTML prints it."""
         sink = sink or self.document
         if in_table:
             style = continue_style = TABLE_TEXT
@@ -151,7 +154,10 @@ class Writer(TableWriter):
         else:
             style = style or "Normal"
             continue_style = continue_style or style
-        _Blocks(self, sink, parse(text, self.doc.refs), label, style, continue_style, indent, in_table).run()
+        blocks = _Blocks(self, sink, parse(text, self.doc.refs), label, style, continue_style, indent, in_table)
+        if identifier:
+            blocks.first_line(identifier)
+        blocks.run()
 
     def inline_runs(self, p, tokens: list[Token]) -> None:
         """Inline tokens as runs of ``p``: bold, italic, code, links and cross-references."""
@@ -290,6 +296,14 @@ class _Blocks:
             p.paragraph_format.left_indent = Twips(self.indent)
         self.first = False
         return p
+
+    def first_line(self, text: str) -> None:
+        """A bold line of its own (a statement identifier) before the text, after any label, kept
+        on the page with the text it names."""
+        p = self._new_paragraph()
+        p._p.append(X.run(text, bold=True))
+        p.paragraph_format.keep_with_next = True
+        p.paragraph_format.space_after = Twips(IDENTIFIER_SPACE_AFTER)
 
     def text_paragraph(self, children: list[Token], bold: bool = False) -> None:
         p = self._new_paragraph()

@@ -15,6 +15,7 @@ from policygen.model.content import Appendix, Clause, Definitions, Include, Sect
 from policygen.model.base import PolicyDate
 from policygen.model.eia import EIA
 from policygen.model.organisation import LevelStyle, NumberKind, Style
+from policygen.resolve.identifiers import statement_identifiers
 from policygen.resolve.numbering import Number, house_levels, number
 from policygen.resolve.text import RefContext, Target
 from policygen.resolve.values import field_value, format_value
@@ -32,6 +33,7 @@ class Node:
     label: str | None = None  # as printed before the heading or clause: "5.", "a)"
     title: str | None = None
     heading_level: int | None = None  # 2–4 for titled sections and appendices
+    identifier: str | None = None  # a clause's statement identifier ("POL.ABC.001", "REQ-12")
     children: list["Node"] = field(default_factory=list)
 
     @property
@@ -59,6 +61,7 @@ class DocumentView:
     policy: Policy
     style: Style
     numbered: bool  # whether the body's numbering numbers anything: Word then hangs numbers in headings
+    identified: bool  # whether any clause has a statement identifier: only then does the HTML carry their style
     refs: RefContext
     title: str
     reference: str | None
@@ -102,8 +105,9 @@ class _Numberer:
     ``numbered: true``, take one, since the author chose no numbers there.
     """
 
-    def __init__(self, style: Style) -> None:
+    def __init__(self, style: Style, identifiers: dict[str, str]) -> None:
         self.number_clauses = style.number_clauses
+        self.identifiers = identifiers
         self.targets: dict[str, Target] = {}
 
     def blocks(self, blocks: list[Any], levels: tuple[LevelStyle, ...], parent: Number | None,
@@ -129,7 +133,7 @@ class _Numberer:
 
     def node(self, block: Any, num: Number | None, levels: tuple[LevelStyle, ...], heading_level: int) -> Node:
         cite = num.cite if num else None
-        node = Node(block.id, _kind(block), block, cite, num.label if num else None)
+        node = Node(block.id, _kind(block), block, cite, num.label if num else None, identifier=self.identifiers.get(block.id))
         if isinstance(block, Section):
             node.title = block.title
             child_level = heading_level
@@ -138,7 +142,7 @@ class _Numberer:
                 child_level = heading_level + 1
             inner = tuple(block.levels) if block.levels is not None else levels
             node.children = self.blocks(block.blocks, inner, num, child_level, afresh=not block.numbered)
-        self.targets[block.id] = Target(block.id, cite, node.title, node.kind)
+        self.targets[block.id] = Target(block.id, cite, node.title, node.kind, node.identifier)
         return node
 
     def appendix(self, app: Appendix) -> Node:
@@ -167,7 +171,8 @@ def _contents(nodes: list[Node], depth: int, max_depth: int) -> list[ContentsEnt
 
 def build_view(org: Organisation, policy: Policy) -> DocumentView:
     style = org.style
-    numberer = _Numberer(style)
+    identifiers = {item.block.id: ident for item, ident in statement_identifiers(policy)}
+    numberer = _Numberer(style, identifiers)
     levels = tuple(policy.levels) if policy.levels is not None else house_levels(style)
     preamble = numberer.blocks(policy.preamble, (), None, 2)
     sections = numberer.blocks(policy.sections, levels, None, 2)
@@ -186,6 +191,7 @@ def build_view(org: Organisation, policy: Policy) -> DocumentView:
         policy=policy,
         style=style,
         numbered=any(level.kind is not NumberKind.none for level in levels),
+        identified=bool(identifiers),
         refs=RefContext.for_org(org, numberer.targets),
         title=dc.title,
         reference=dc.reference,

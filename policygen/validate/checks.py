@@ -21,6 +21,7 @@ from policygen.model.policy import HistoryRow
 from policygen.model.refs import ORG_FORMS, find_refs
 from policygen.model.walk import iter_blocks, iter_strings
 from policygen.problems import Problem, suggest
+from policygen.resolve.identifiers import statement_identifiers
 
 MAX_SECTION_DEPTH = 3
 
@@ -85,6 +86,13 @@ def _ids(doc: LoadedPolicy) -> Iterator[Problem]:
             yield src.problem(item.loc, f"sections nest at most {MAX_SECTION_DEPTH} levels deep")
         if isinstance(item.block, Include) and item.block.include == "eia" and policy.eia is None:
             yield src.problem(item.loc + ("include",), "includes the EIA but the policy has no eia")
+    owners: dict[str, str] = {}
+    for item, identifier in statement_identifiers(policy):
+        if identifier in owners:
+            loc = item.loc + ("identifier",) if item.block.identifier else item.loc
+            yield src.problem(loc, f"duplicate identifier '{identifier}' (clause '{owners[identifier]}' has it); identifiers are unique within a policy")
+        else:
+            owners[identifier] = item.block.id
 
 
 def _references(doc: LoadedPolicy) -> Iterator[Problem]:
