@@ -86,3 +86,18 @@ def test_bad_identifiers(tmp_path, capsys, change, message):
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
     assert not (root / "build" / "acme").exists()
+
+
+def test_compare_lists_identifiers_beside_numbers(tmp_path, capsys):
+    """In the terminal matrix and on the comparison page (which needs a second organisation)."""
+    root = scratch_project(tmp_path, ACME_ORG, POLICY)
+    beta = root / "organisations" / "beta"
+    beta.mkdir()
+    (beta / "organisation.yaml").write_text(ACME_ORG.replace("id: acme", "id: beta").replace("ACHT", "BETA"), encoding="utf-8")
+    (beta / "social-media.yaml").write_text(POLICY.replace('identifiers: {pattern: "POL.ABC.{n:03}"}\n', ""), encoding="utf-8")
+    assert main(["--root", str(root), "compare", "social-media", "--topic", "purpose", "-f", "csv"]) == 0
+    out = capsys.readouterr().out
+    # beta has no pattern: only its declared identifier
+    assert ",Front matter; 1.1 POL.ABC.001; 1.2 REQ_12*; 1; 1.3 POL.ABC.003,Front matter; 1.1; 1.2 REQ_12*; 1; 1.3,2" in out
+    page = (root / "build" / "compare" / "social-media.html").read_text(encoding="utf-8")
+    assert "1.2 REQ_12*" in page and "1.3 POL.ABC.003" in page
