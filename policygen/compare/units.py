@@ -106,8 +106,8 @@ class _Collector:
         self.walk(view.preamble, base=None, base_text="Front matter", heading=None)
         self.walk(view.sections, base=None, base_text="", heading=None)
         for app in view.appendices:
-            title = f"{app.label} {app.title}"
-            self.walk(app.children, base=app, base_text=app.label, heading=title)
+            title = " ".join(p for p in (app.label, app.title) if p)
+            self.walk(app.children, base=app, base_text=app.label or app.title, heading=title)
         shorts = _shorten({u.cite for u in self.target.units})
         for unit in self.target.units:
             unit.short = shorts[unit.cite]

@@ -106,7 +106,7 @@ Section.model_rebuild()
 
 class Appendix(Strict):
     id: Slug
-    label: str = Field(description="e.g. 'Appendix 1'.")
+    label: str | None = Field(default=None, description="e.g. 'Appendix 1'; leave it out for an appendix the source gives no letter or number.")
     title: str
     blocks: list[Block] = Field(default_factory=list)
     missing: str | None = Field(

@@ -1,0 +1,77 @@
+"""Free text where the source has it: an appendix the source gives no letter or number, beside a
+lettered one, built in every format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from conftest import ACME_ORG, scratch_project
+from pdf_text import needs_poppler, pdf_text
+from policygen.cli import main
+
+POLICY = """\
+id: social-media
+kind: social-media
+document_control: {title: Social Media Policy}
+review: {next_review: 2099-01-01}
+sections:
+  - id: rules
+    title: Rules
+    blocks:
+      - {id: see, topics: [purpose], text: "See {ref:glossary} and {ref:forms}."}
+appendices:
+  - id: forms
+    label: Appendix A
+    title: Forms
+    blocks:
+      - {id: form, topics: [purpose], text: The form.}
+  - id: glossary
+    title: Glossary of terms
+    blocks:
+      - {id: terms, topics: [purpose], text: The terms.}
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = scratch_project(tmp_path_factory.mktemp("free"), ACME_ORG, POLICY)
+    assert main(["--root", str(root), "build", "--quiet"]) == 0
+    return root / "build" / "acme"
+
+
+def test_html(built):
+    html = (built / "social-media.html").read_text(encoding="utf-8")
+    assert '<h2 id="h-glossary">Glossary of terms</h2>' in html
+    assert '<h2 id="h-forms"><span class="num">Appendix A</span> Forms</h2>' in html
+    assert 'See <a href="#glossary">Glossary of terms</a> and <a href="#forms">Appendix A</a>.' in html
+    assert '<a href="#glossary">Glossary of terms</a></li>' in html  # in the contents, without a number
+    assert "None" not in html
+
+
+@needs_poppler
+def test_pdf(built):
+    text = pdf_text(built / "social-media.pdf")
+    assert "\nGlossary of terms\n" in text and "See Glossary of terms and Appendix A." in text
+    assert "None" not in text
+
+
+def test_docx(built):
+    paragraphs = [p.text for p in docx.Document(str(built / "social-media.docx")).paragraphs]
+    assert "Glossary of terms" in paragraphs and "Appendix A \u2013 Forms" in paragraphs
+    assert "1.1\tSee Glossary of terms and Appendix A." in paragraphs
+    assert not any("None" in p for p in paragraphs)
+
+
+def test_markdown(built):
+    md = (built / "social-media.md").read_text(encoding="utf-8")
+    assert "\n## Glossary of terms\n" in md and "\n## Appendix A Forms\n" in md
+    assert "None" not in md
+
+
+def test_compare_cites_it_by_its_title(built, capsys):
+    root = built.parents[1]
+    assert main(["--root", str(root), "compare", "social-media", "--topic", "purpose", "-f", "csv"]) == 0
+    assert "1.1; Appendix A; Glossary of terms" in capsys.readouterr().out
