@@ -1,5 +1,6 @@
 """Free text where the source has it: an appendix the source gives no letter or number, beside a
-lettered one, built in every format."""
+lettered one, and closing notes (a copyright and licence notice) after the appendices, built in
+every format."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 
 from conftest import ACME_ORG, scratch_project
 from pdf_text import needs_poppler, pdf_text
@@ -32,7 +34,11 @@ appendices:
     title: Glossary of terms
     blocks:
       - {id: terms, topics: [purpose], text: The terms.}
+closing:
+  - {id: copyright, topics: [purpose], text: "© Acme 2025. Licensed under *CC BY 4.0*; see {ref:glossary}."}
 """
+
+CLOSING = "© Acme 2025. Licensed under CC BY 4.0; see Glossary of terms."
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +55,9 @@ def test_html(built):
     assert 'See <a href="#glossary">Glossary of terms</a> and <a href="#forms">Appendix A</a>.' in html
     assert '<a href="#glossary">Glossary of terms</a></li>' in html  # in the contents, without a number
     assert "None" not in html
+    closing = '<div class="closing">\n<div class="clause" id="copyright"><div class="body"><p>© Acme 2025. Licensed under <em>CC BY 4.0</em>; see <a href="#glossary">Glossary of terms</a>.</p>'
+    assert closing in html and html.index("The terms.") < html.index(closing)
+    assert '<a href="#copyright">' not in html  # not in the contents
 
 
 @needs_poppler
@@ -56,22 +65,34 @@ def test_pdf(built):
     text = pdf_text(built / "social-media.pdf")
     assert "\nGlossary of terms\n" in text and "See Glossary of terms and Appendix A." in text
     assert "None" not in text
+    assert text.index("The terms.") < text.index(CLOSING)
 
 
 def test_docx(built):
-    paragraphs = [p.text for p in docx.Document(str(built / "social-media.docx")).paragraphs]
+    document = docx.Document(str(built / "social-media.docx"))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert document.paragraphs[-1]._p.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:top')}") is not None  # set off by a rule
     assert "Glossary of terms" in paragraphs and "Appendix A \u2013 Forms" in paragraphs
     assert "1.1\tSee Glossary of terms and Appendix A." in paragraphs
     assert not any("None" in p for p in paragraphs)
+    assert paragraphs[-2:] == ["The terms.", CLOSING]
 
 
 def test_markdown(built):
     md = (built / "social-media.md").read_text(encoding="utf-8")
     assert "\n## Glossary of terms\n" in md and "\n## Appendix A Forms\n" in md
     assert "None" not in md
+    assert md.endswith("The terms.\n\n© Acme 2025. Licensed under *CC BY 4.0*; see Glossary of terms.\n")
 
 
 def test_compare_cites_it_by_its_title(built, capsys):
     root = built.parents[1]
     assert main(["--root", str(root), "compare", "social-media", "--topic", "purpose", "-f", "csv"]) == 0
     assert "1.1; Appendix A; Glossary of terms" in capsys.readouterr().out
+
+
+def test_closing_the_house_style_leaves_out_is_a_warning(tmp_path, capsys):
+    org = ACME_ORG + "style:\n  blocks: [title, sections, appendices]\n"
+    root = scratch_project(tmp_path, org, POLICY)
+    assert main(["--root", str(root), "validate"]) == 0
+    assert "social-media.yaml:20: closing: warning: acme's style.blocks does not list 'closing', so no document shows these blocks" in capsys.readouterr().err

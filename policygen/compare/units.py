@@ -108,6 +108,7 @@ class _Collector:
         for app in view.appendices:
             title = " ".join(p for p in (app.label, app.title) if p)
             self.walk(app.children, base=app, base_text=app.label or app.title, heading=title)
+        self.walk(view.closing, base=None, base_text="Closing notes", heading=None)
         shorts = _shorten({u.cite for u in self.target.units})
         for unit in self.target.units:
             unit.short = shorts[unit.cite]

@@ -91,6 +91,7 @@ Block = Literal[
     "preamble",
     "sections",
     "appendices",
+    "closing",
     "end_marker",
 ]
 
@@ -121,7 +122,7 @@ class Style(Strict):
     )
     blocks: list[Block] = Field(
         default_factory=lambda: [
-            "title", "front_sheet", "version_history", "contents", "sections", "appendices",
+            "title", "front_sheet", "version_history", "contents", "sections", "appendices", "closing",
         ],
         description="Which blocks appear, in order.",
     )

@@ -133,6 +133,10 @@ class Policy(Strict):
     associated_documents: list[AssociatedDocument] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)
     appendices: list[Appendix] = Field(default_factory=list)
+    closing: list[Block] = Field(
+        default_factory=list,
+        description="Unnumbered blocks after the appendices, outside the contents: a copyright or licence notice, closing notes.",
+    )
     notes: list[str] = Field(
         default_factory=list, description="Editorial notes: defects of the source and how the data fixes them."
     )

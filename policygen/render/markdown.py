@@ -187,7 +187,7 @@ class _Writer:
                     self.lines += [doc.style.contents_note, ""]
                 self.contents(doc.contents, 0)
                 self.lines.append("")
-            elif block in ("preamble", "sections", "appendices"):
+            elif block in ("preamble", "sections", "appendices", "closing"):
                 for n in getattr(doc, block):
                     self.node(n, 2)
             elif block == "end_marker" and doc.style.end_marker:

@@ -75,6 +75,7 @@ class DocumentView:
     preamble: list[Node]
     sections: list[Node]
     appendices: list[Node]
+    closing: list[Node]
     eia: EIA | None
     published_on: PolicyDate | None  # for document metadata: the earliest date the policy states
     revised_on: PolicyDate | None  # the latest date the policy states
@@ -177,6 +178,7 @@ def build_view(org: Organisation, policy: Policy) -> DocumentView:
     preamble = numberer.blocks(policy.preamble, (), None, 2)
     sections = numberer.blocks(policy.sections, levels, None, 2)
     appendices = [numberer.appendix(a) for a in policy.appendices]
+    closing = numberer.blocks(policy.closing, (), None, 2)
     dc = policy.document_control
     due = due_date(policy)
 
@@ -205,6 +207,7 @@ def build_view(org: Organisation, policy: Policy) -> DocumentView:
         preamble=preamble,
         sections=sections,
         appendices=appendices,
+        closing=closing,
         eia=policy.eia,
         published_on=min(_dates(policy), default=None, key=PolicyDate.first_day),
         revised_on=max(_dates(policy), default=None, key=PolicyDate.first_day),

@@ -68,6 +68,7 @@ def check_policy(doc: LoadedPolicy, vocabulary: Vocabulary | None, today: dt.dat
     yield from _versions(doc)
     yield from _topics(doc, vocabulary)
     yield from _eia(doc)
+    yield from _unplaced_parts(doc)
 
 
 def _ids(doc: LoadedPolicy) -> Iterator[Problem]:
@@ -175,6 +176,13 @@ def _topics(doc: LoadedPolicy, vocabulary: Vocabulary | None) -> Iterator[Proble
                 yield src.problem(item.loc + ("topics", i), f"'{topic}' is {where}{suggest(topic, known) or fix}")
             else:
                 yield src.problem(item.loc + ("topics", i), f"'{topic}' is not in vocabulary/topics.yaml{suggest(topic, known)}")
+
+
+def _unplaced_parts(doc: LoadedPolicy) -> Iterator[Problem]:
+    """Preamble or closing blocks the house style's ``blocks`` do not list would silently print nowhere."""
+    for part in ("preamble", "closing"):
+        if getattr(doc.model, part) and part not in doc.org.model.style.blocks:
+            yield doc.source.problem((part,), f"{doc.org.model.id}'s style.blocks does not list '{part}', so no document shows these blocks", warning=True)
 
 
 def _eia(doc: LoadedPolicy) -> Iterator[Problem]:
