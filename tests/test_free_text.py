@@ -4,6 +4,8 @@ every format."""
 
 from __future__ import annotations
 
+import json
+import subprocess
 from pathlib import Path
 
 import docx
@@ -96,3 +98,19 @@ def test_closing_the_house_style_leaves_out_is_a_warning(tmp_path, capsys):
     root = scratch_project(tmp_path, org, POLICY)
     assert main(["--root", str(root), "validate"]) == 0
     assert "social-media.yaml:20: closing: warning: acme's style.blocks does not list 'closing', so no document shows these blocks" in capsys.readouterr().err
+
+
+def test_diff_reports_a_changed_closing_note(tmp_path, capsys):
+    """Closing notes are part of the document a diff and its redlines compare."""
+    root = scratch_project(tmp_path, ACME_ORG, POLICY)
+    git = ["git", "-C", str(root), "-c", "user.name=Policy Office", "-c", "user.email=po@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "v1"], check=True)
+    policy = root / "organisations" / "acme" / "social-media.yaml"
+    policy.write_text(POLICY.replace("© Acme 2025.", "© Acme 2026."), encoding="utf-8")
+    assert main(["--root", str(root), "diff", "acme/social-media", "HEAD", "--format", "json"]) == 0
+    changes = json.loads(capsys.readouterr().out)["changes"]
+    assert [(c["id"], c["kind"]) for c in changes] == [("copyright", "reworded")]
+    redline = next((root / "build").rglob("*redline*.html")).read_text(encoding="utf-8")
+    assert "2026" in redline and "2025" in redline
