@@ -7,8 +7,9 @@ table, a definitions list, or a section with lead text (EPUT 5.1, 6.1). Includes
 A unit is cited by its generated number ("5.1", "3.0"). An unnumbered one (CPSS
 numbers nothing; SWL CCG numbers sections, not clauses) is cited by the nearest
 numbered section, else the nearest heading (or "Front matter"), with "¶n" when that section holds
-more than one unnumbered unit: "5.2 ¶1", "Assume permanence ¶2". Numbers and
-headings come from the view model, never re-derived.
+more than one unnumbered unit: "5.2 ¶1", "Assume permanence ¶2". A clause with a statement
+identifier has it beside its number ("4.2 REQ-12"), or alone when unnumbered. Numbers, identifiers
+and headings come from the view model, never re-derived.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ class Unit:
     org: str
     id: str  # the block id, which is also its anchor in the organisation's HTML
     kind: str  # clause | table | definitions | section
-    cite: str  # "5.1", "5.2 ¶1", "Scope ¶2"
+    cite: str  # "5.1", "5.2 ¶1", "Scope ¶2", "4.2 REQ-12" (number and statement identifier)
     heading: str | None  # the heading it sits under, for context: "5.2 Respect safeguarding issues"
     topics: tuple[str, ...]
     text: str  # plain text, references resolved
@@ -105,8 +106,9 @@ class _Collector:
         self.walk(view.preamble, base=None, base_text="Front matter", heading=None)
         self.walk(view.sections, base=None, base_text="", heading=None)
         for app in view.appendices:
-            title = f"{app.label} {app.title}"
-            self.walk(app.children, base=app, base_text=app.label, heading=title)
+            title = " ".join(p for p in (app.label, app.title) if p)
+            self.walk(app.children, base=app, base_text=app.label or app.title, heading=title)
+        self.walk(view.closing, base=None, base_text="Closing notes", heading=None)
         shorts = _shorten({u.cite for u in self.target.units})
         for unit in self.target.units:
             unit.short = shorts[unit.cite]
@@ -137,7 +139,7 @@ class _Collector:
             org=self.target.org_id,
             id=node.id,
             kind=node.kind,
-            cite=node.number or base_text or node.id,
+            cite=_cite(node, base_text),
             heading=heading,
             topics=tuple(getattr(node.block, "topics", ())),
             text=self.text(node),
@@ -145,7 +147,7 @@ class _Collector:
             order=len(self.target.units),
         )
         self.target.units.append(unit)
-        if group and not node.number:
+        if group and not node.number and not node.identifier:
             self.groups.setdefault((id(base), base_text), []).append(unit)
 
     def text(self, node: Node) -> str:
@@ -161,6 +163,14 @@ class _Collector:
 
 
 SHORT = 26
+
+
+def _cite(node: Node, base_text: str) -> str:
+    """Its number with its statement identifier beside it ("4.2 REQ-12"); an identifier alone
+    cites an unnumbered clause, being unique in the policy."""
+    if node.identifier:
+        return f"{node.number} {node.identifier}" if node.number else node.identifier
+    return node.number or base_text or node.id
 
 
 def _shorten(cites: set[str]) -> dict[str, str]:

@@ -156,6 +156,7 @@ def items(view: DocumentView) -> list[Item]:
     walk(view.preamble, "#preamble")
     walk(view.sections, None)
     walk(view.appendices, "#appendices")
+    walk(view.closing, "#closing")
     return out
 
 

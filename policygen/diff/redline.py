@@ -42,7 +42,7 @@ def entries(diff: PolicyDiff) -> list[Entry]:
     moved = {c.id for c in diff.changes if c.kind.startswith("moved")}
     new_ids = {i.id for i in diff.new_items}
     displaced = _displaced(diff, moved)
-    depth: dict[str | None, int] = {None: 1, "#preamble": 1, "#appendices": 1}
+    depth: dict[str | None, int] = {None: 1, "#preamble": 1, "#appendices": 1, "#closing": 1}
 
     # removed items, and the old places of moved ones, hang off the nearest earlier old item that stayed
     after: dict[str | None, list[Item]] = {}

@@ -32,6 +32,12 @@ class Clause(Strict):
         default=None,
         description="Override the style: false for an unnumbered paragraph in a numbered run, true to number it under an unnumbered section.",
     )
+    identifier: str | None = Field(
+        default=None,
+        min_length=1,
+        pattern=r"^\S(.*\S)?$",
+        description="The statement's own identifier as the source labels it (REQ-12, ISO 8.4.2); replaces one the policy's `identifiers` pattern would generate.",
+    )
     note: Note
 
 
@@ -113,7 +119,7 @@ Section.model_rebuild()
 
 class Appendix(Strict):
     id: Slug
-    label: str = Field(description="e.g. 'Appendix 1'.")
+    label: str | None = Field(default=None, description="e.g. 'Appendix 1'; leave it out for an appendix the source gives no letter or number.")
     title: str
     blocks: list[Block] = Field(default_factory=list)
     missing: str | None = Field(

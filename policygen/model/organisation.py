@@ -119,6 +119,7 @@ Block = Literal[
     "preamble",
     "sections",
     "appendices",
+    "closing",
     "end_marker",
 ]
 
@@ -149,7 +150,7 @@ class Style(Strict):
     )
     blocks: list[Block] = Field(
         default_factory=lambda: [
-            "title", "front_sheet", "version_history", "contents", "sections", "appendices",
+            "title", "front_sheet", "version_history", "contents", "sections", "appendices", "closing",
         ],
         description="Which blocks appear, in order.",
     )
@@ -176,6 +177,10 @@ class Style(Strict):
             ("Date approved", "document_control.approved.date"), ("Next review date", "review.next_review"),
         ),
         description="Rows of the document control table, in the organisation's order (default: reference, version, author, approval and next review date).",
+    )
+    front_sheet_empty_rows: Literal["show", "hide"] = Field(
+        default="show",
+        description="show: a row whose field a policy leaves out prints blank, as on a paper form; hide: it is left out.",
     )
     version_history: list[LabelledField] = Field(
         default_factory=lambda: _labelled(
@@ -205,6 +210,30 @@ class StaleTerm(Strict):
     use_instead: str | None = None
 
 
+DocumentControlField = Literal[
+    "reference", "version", "author", "reviewers", "owner", "director_responsible", "approved", "ratified",
+    "authorised", "consultation", "issued", "effective", "last_review", "target_audience", "applies_to",
+    "distribution", "supersedes", "keywords",
+]
+
+
+class Requires(Strict):
+    """What this organisation requires of each policy: a requirement not met is a warning.
+
+    The defaults are what NHS bodies are held to; a body that does not keep an EIA or review
+    dates switches them off here rather than live with warnings that mean nothing to it.
+    """
+
+    eia: bool = Field(default=True, description="Warn about a policy with no Equality Impact Assessment.")
+    review_date: bool = Field(
+        default=True, description="Warn about a policy with no next review date, recorded or derivable from its review rule."
+    )
+    document_control: list[DocumentControlField] = Field(
+        default_factory=list,
+        description="Document control fields every policy must record, e.g. [reference, version, ratified]; one missing is a warning.",
+    )
+
+
 class Organisation(Strict):
     """organisations/<id>/organisation.yaml."""
 
@@ -225,4 +254,5 @@ class Organisation(Strict):
             "whole: 1, 2, 3; semantic: 2.1.2. `policygen review` bumps and the lint checks by this rule."
         ),
     )
+    requires: Requires = Field(default_factory=Requires, description="What every policy must record; NHS defaults.")
     style: Style = Field(default_factory=Style)

@@ -32,6 +32,13 @@ class Approval(Strict):
     )
 
 
+class ExtraRow(Strict):
+    """A labelled front-sheet row that has no typed field: an SOP version, a licence, a classification."""
+
+    label: str
+    value: str
+
+
 class DocumentControl(Strict):
     title: str
     document_type: Literal["policy", "procedure", "guideline", "strategy"] = "policy"
@@ -55,6 +62,10 @@ class DocumentControl(Strict):
     distribution: str | None = None
     supersedes: str | None = None
     keywords: list[str] = Field(default_factory=list)
+    extra: list[ExtraRow] = Field(
+        default_factory=list,
+        description="Labelled rows no typed field holds, printed after the organisation's front-sheet rows, in this order.",
+    )
 
 
 class HistoryRow(Strict):
@@ -88,6 +99,15 @@ class Reference(Strict):
     url: str | None = Field(default=None, pattern=r"^https?://", description="A web address (http or https).")
 
 
+class Identifiers(Strict):
+    """Statement identifiers generated for the policy's clauses in document order."""
+
+    pattern: str = Field(
+        pattern=r"^[^{}]*\{n(:0[1-9])?\}[^{}]*$",
+        description="The identifier with {n} where the count goes, {n:03} to pad it to three digits: 'POL.ABC.{n:03}' gives POL.ABC.001, POL.ABC.002…",
+    )
+
+
 class Policy(Strict):
     """organisations/<org>/<policy-id>.yaml."""
 
@@ -105,10 +125,18 @@ class Policy(Strict):
     )
     sections: list[Section]
     levels: Levels = Field(default=None, description="This policy's numbering, replacing the house style's. " + LEVELS_DESCRIPTION)
+    identifiers: Identifiers | None = Field(
+        default=None,
+        description="Give every clause of the sections and appendices an identifier from a pattern, counting in document order; a clause's own `identifier` replaces its generated one, and a clause with `numbered: false` takes none.",
+    )
     eia: EIA | None = None
     associated_documents: list[AssociatedDocument] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)
     appendices: list[Appendix] = Field(default_factory=list)
+    closing: list[Block] = Field(
+        default_factory=list,
+        description="Unnumbered blocks after the appendices, outside the contents: a copyright or licence notice, closing notes.",
+    )
     notes: list[str] = Field(
         default_factory=list, description="Editorial notes: defects of the source and how the data fixes them."
     )

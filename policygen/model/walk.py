@@ -35,6 +35,7 @@ def iter_blocks(policy: Policy) -> Iterator[Located]:
     for i, app in enumerate(policy.appendices):
         yield Located(("appendices", i), app, 1)
         yield from walk(app.blocks, ("appendices", i, "blocks"), 2)
+    yield from walk(policy.closing, ("closing",), 1)
 
 
 def iter_strings(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:

@@ -49,6 +49,11 @@ def _cell(text: str | None) -> str:
     return " ".join((text or "").split()).replace("|", "\\|")
 
 
+def _escape(text: str) -> str:
+    """Plain words (an identifier) as Markdown that shows them as they are: no emphasis, code or link."""
+    return re.sub(r"([\\`*_\[\]])", r"\\\1", text)
+
+
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     width = max([len(header), *(len(r) for r in rows)]) if (header or rows) else 0
     header = header or [""] * width
@@ -80,9 +85,11 @@ class _Writer:
     def text(self, source: str) -> str:
         return _list_markers(resolve_plain(source, self.doc.refs), self.doc).strip()
 
-    def para(self, text: str, label: str | None = None) -> None:
-        body = self.text(text)
-        self.lines += [f"{label} {body}" if label else body, ""]
+    def para(self, text: str, label: str | None = None, identifier: str | None = None) -> None:
+        """One paragraph per clause, so a diff shows a changed word: its number, its identifier
+        in bold, its text."""
+        lead = [w for w in (label, identifier and f"**{_escape(identifier)}**") if w]
+        self.lines += [" ".join([*lead, self.text(text)]), ""]
 
     def heading(self, level: int, label: str | None, title: str) -> None:
         self.lines += [f"{'#' * level} {label + ' ' if label else ''}{title}", ""]
@@ -99,7 +106,7 @@ class _Writer:
             for c in n.children:
                 self.node(c, (n.heading_level or level) + 1)
         elif n.kind == "clause":
-            self.para(b.text, n.label)
+            self.para(b.text, n.label, n.identifier)
         elif n.kind == "table":
             if b.caption:
                 self.lines += [b.caption, ""]
@@ -197,7 +204,7 @@ class _Writer:
                     self.lines += [doc.style.contents_note, ""]
                 self.contents(doc.contents, 0)
                 self.lines.append("")
-            elif block in ("preamble", "sections", "appendices"):
+            elif block in ("preamble", "sections", "appendices", "closing"):
                 for n in getattr(doc, block):
                     self.node(n, 2)
             elif block == "end_marker" and doc.style.end_marker:

@@ -25,8 +25,11 @@ class Target:
     number: str | None
     title: str | None
     kind: str  # section | clause | appendix | table | definitions
+    identifier: str | None = None  # a clause's statement identifier: {ref:} cites it, {num:} the number
 
     def cited(self, full: bool) -> str:
+        if self.identifier and full:
+            return self.identifier
         if self.number and full and self.kind == "section" and self.title:
             return f"{self.number} {self.title}"
         return self.number or self.title or self.anchor

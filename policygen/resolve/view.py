@@ -18,6 +18,7 @@ from policygen.model.content import Appendix, Clause, Definitions, Figure, Inclu
 from policygen.model.organisation import LevelStyle, NumberKind, Picture, Style
 from policygen.model.schedule import due_date
 from policygen.resolve.eia import EIAView, resolve_eia
+from policygen.resolve.identifiers import statement_identifiers
 from policygen.resolve.numbering import Number, house_levels, number
 from policygen.resolve.text import RefContext, Target
 from policygen.resolve.values import field_value, format_value
@@ -55,6 +56,7 @@ class Node:
     label: str | None = None  # as printed before the heading or clause: "5.", "a)"
     title: str | None = None
     heading_level: int | None = None  # 2–4 for titled sections and appendices
+    identifier: str | None = None  # a clause's statement identifier ("POL.ABC.001", "REQ-12")
     children: list["Node"] = field(default_factory=list)
     picture: PictureView | None = None  # a figure's, read from the organisation's folder
 
@@ -83,6 +85,7 @@ class DocumentView:
     policy: Policy
     style: Style
     numbered: bool  # whether the body's numbering numbers anything: Word then hangs numbers in headings
+    identified: bool  # whether any clause has a statement identifier: only then does the HTML carry their style
     refs: RefContext
     title: str
     reference: str | None
@@ -96,6 +99,7 @@ class DocumentView:
     preamble: list[Node]
     sections: list[Node]
     appendices: list[Node]
+    closing: list[Node]
     eia: EIAView | None
     published_on: PolicyDate | None  # for document metadata: the earliest date the policy states
     revised_on: PolicyDate | None  # the latest date the policy states
@@ -135,9 +139,10 @@ class _Numberer:
     ``numbered: true``, take one, since the author chose no numbers there.
     """
 
-    def __init__(self, style: Style, folder: Path | None) -> None:
+    def __init__(self, style: Style, folder: Path | None, identifiers: dict[str, str]) -> None:
         self.number_clauses = style.number_clauses
         self.folder = folder
+        self.identifiers = identifiers
         self.targets: dict[str, Target] = {}
 
     def blocks(self, blocks: list[Any], levels: tuple[LevelStyle, ...], parent: Number | None,
@@ -163,7 +168,7 @@ class _Numberer:
 
     def node(self, block: Any, num: Number | None, levels: tuple[LevelStyle, ...], heading_level: int) -> Node:
         cite = num.cite if num else None
-        node = Node(block.id, _kind(block), block, cite, num.label if num else None)
+        node = Node(block.id, _kind(block), block, cite, num.label if num else None, identifier=self.identifiers.get(block.id))
         if isinstance(block, Section):
             node.title = block.title
             child_level = heading_level
@@ -174,7 +179,7 @@ class _Numberer:
             node.children = self.blocks(block.blocks, inner, num, child_level, afresh=not block.numbered)
         elif isinstance(block, Figure) and self.folder is not None:
             node.picture = _picture(block.figure, self.folder)
-        self.targets[block.id] = Target(block.id, cite, node.title, node.kind)
+        self.targets[block.id] = Target(block.id, cite, node.title, node.kind, node.identifier)
         return node
 
     def appendix(self, app: Appendix) -> Node:
@@ -205,14 +210,15 @@ def build_view(org: Organisation, policy: Policy, folder: Path | None = None) ->
     """The document's view; pictures are read from ``folder``, the organisation's. Without
     one (comparisons and diffs, which show no pictures) figures and the logo carry none."""
     style = org.style
-    numberer = _Numberer(style, folder)
+    identifiers = {item.block.id: ident for item, ident in statement_identifiers(policy)}
+    numberer = _Numberer(style, folder, identifiers)
     levels = tuple(policy.levels) if policy.levels is not None else house_levels(style)
     preamble = numberer.blocks(policy.preamble, (), None, 2)
     sections = numberer.blocks(policy.sections, levels, None, 2)
     appendices = [numberer.appendix(a) for a in policy.appendices]
+    closing = numberer.blocks(policy.closing, (), None, 2)
     dc = policy.document_control
     due = due_date(policy)
-    shown = _with_due_date(policy, due)
 
     signatories = [
         [role, format_value(getattr(p, "name", None), org), _person_role(p, org), format_value(p.date, org)]
@@ -225,12 +231,13 @@ def build_view(org: Organisation, policy: Policy, folder: Path | None = None) ->
         policy=policy,
         style=style,
         numbered=any(level.kind is not NumberKind.none for level in levels),
+        identified=bool(identifiers),
         refs=RefContext.for_org(org, numberer.targets),
         title=dc.title,
         reference=dc.reference,
         version=dc.version,
         next_review=format_value(due, org),
-        front_sheet=[Row(r.label, field_value(shown, r.field, org)) for r in style.front_sheet],
+        front_sheet=_front_sheet(policy, due, org),
         signatories=signatories,
         version_columns=[c.label for c in style.version_history],
         version_rows=[[field_value(row, c.field, org) for c in style.version_history] for row in policy.version_history],
@@ -238,11 +245,23 @@ def build_view(org: Organisation, policy: Policy, folder: Path | None = None) ->
         preamble=preamble,
         sections=sections,
         appendices=appendices,
+        closing=closing,
         eia=resolve_eia(policy.eia),
         published_on=min(_dates(policy), default=None, key=PolicyDate.first_day),
         revised_on=max(_dates(policy), default=None, key=PolicyDate.first_day),
         logo=_picture(style.logo, folder) if style.logo and folder is not None else None,
     )
+
+
+def _front_sheet(policy: Policy, due: PolicyDate | None, org: Organisation) -> list[Row]:
+    """The organisation's rows, then the policy's own labelled ones; a row the policy leaves
+    blank is kept, as on a paper form, unless the house style hides blank rows."""
+    shown = _with_due_date(policy, due)
+    rows = [Row(r.label, field_value(shown, r.field, org)) for r in org.style.front_sheet]
+    rows += [Row(r.label, r.value) for r in policy.document_control.extra]
+    if org.style.front_sheet_empty_rows == "hide":
+        rows = [r for r in rows if r.value.strip()]
+    return rows
 
 
 def _with_due_date(policy: Policy, due: PolicyDate | None) -> Policy:

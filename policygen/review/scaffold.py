@@ -2,9 +2,10 @@
 
 A draft in the organisation's own version numbering, its kind, a review rule, a version history
 row, sections whose clauses carry topics (one clause for each of its kind's own topics, a
-checklist of what such a policy usually covers), and an Equality Impact Assessment covering the nine
-protected characteristics, placed by an ``include: eia`` block. What the author must still
-write is marked "Replace with"; nothing is invented about the organisation.
+checklist of what such a policy usually covers), and, where the organisation requires one
+(``requires.eia``), an Equality Impact Assessment covering the nine protected characteristics,
+placed by an ``include: eia`` block. What the author must still write is marked "Replace with";
+nothing is invented about the organisation.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ def title_from_id(policy_id: str) -> str:
 def policy_text(org: Organisation, policy_id: str, title: str, today: dt.date, kind: Kind | None, topics: list[Topic]) -> str:
     """The file's text; ``topics`` are the kind's own (not the shared ones), each given a clause to write or delete."""
     version = json.dumps(CONVENTIONS[org.version_numbers].bump(None, "draft"))  # quoted: YAML would read 0.1 as a number
-    rows = "".join(f"          - {{characteristic: {c}, label: {_LABELS[c]}}}\n" for c in PROTECTED_CHARACTERISTICS)
     return f"""\
 # yaml-language-server: $schema=../../schema/policy.schema.json
 # Made by `policygen new`. Replace each "Replace with" text, then run
@@ -48,6 +48,8 @@ document_control:
   author:
     title: Replace with the author's job title
   # `policygen review {org.id}/{policy_id}` records the approval (body and date) when it is approved.
+  # extra:  # rows the front sheet needs that no field above holds, e.g.
+  #   - {{label: Classification, value: Official}}
 
 # Reviewed every three years from approval; `policygen review` works out the date.
 review:
@@ -76,7 +78,16 @@ sections:
       - id: scope-applies-to
         topics: [scope]
         text: Replace with who and what this policy applies to.
-{_kind_section(kind, topics)}  - id: equality-impact-assessment
+{_kind_section(kind, topics)}{_eia(org)}"""
+
+
+def _eia(org: Organisation) -> str:
+    """The EIA section and form, for an organisation that requires one (requires.eia)."""
+    if not org.requires.eia:
+        return ""
+    rows = "".join(f"          - {{characteristic: {c}, label: {_LABELS[c]}}}\n" for c in PROTECTED_CHARACTERISTICS)
+    return f"""\
+  - id: equality-impact-assessment
     title: Equality Impact Assessment
     blocks:
       - id: eia

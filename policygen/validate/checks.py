@@ -25,6 +25,7 @@ from policygen.model.policy import HistoryRow
 from policygen.model.refs import ORG_FORMS, find_refs
 from policygen.model.walk import iter_blocks, iter_strings
 from policygen.problems import Problem, suggest
+from policygen.resolve.identifiers import statement_identifiers
 
 MAX_SECTION_DEPTH = 3
 
@@ -74,6 +75,7 @@ def check_policy(doc: LoadedPolicy, vocabulary: Vocabulary | None, today: dt.dat
     yield from _topics(doc, vocabulary)
     yield from _eia(doc)
     yield from _figures(doc)
+    yield from _unplaced_parts(doc)
 
 
 def _figures(doc: LoadedPolicy) -> Iterator[Problem]:
@@ -122,6 +124,13 @@ def _ids(doc: LoadedPolicy) -> Iterator[Problem]:
             yield src.problem(item.loc, f"sections nest at most {MAX_SECTION_DEPTH} levels deep")
         if isinstance(item.block, Include) and item.block.include == "eia" and policy.eia is None:
             yield src.problem(item.loc + ("include",), "includes the EIA but the policy has no eia")
+    owners: dict[str, str] = {}
+    for item, identifier in statement_identifiers(policy):
+        if identifier in owners:
+            loc = item.loc + ("identifier",) if item.block.identifier else item.loc
+            yield src.problem(loc, f"duplicate identifier '{identifier}' (clause '{owners[identifier]}' has it); identifiers are unique within a policy")
+        else:
+            owners[identifier] = item.block.id
 
 
 def _references(doc: LoadedPolicy) -> Iterator[Problem]:
@@ -206,10 +215,18 @@ def _topics(doc: LoadedPolicy, vocabulary: Vocabulary | None) -> Iterator[Proble
                 yield src.problem(item.loc + ("topics", i), f"'{topic}' is not in vocabulary/topics.yaml{suggest(topic, known)}")
 
 
+def _unplaced_parts(doc: LoadedPolicy) -> Iterator[Problem]:
+    """Preamble or closing blocks the house style's ``blocks`` do not list would silently print nowhere."""
+    for part in ("preamble", "closing"):
+        if getattr(doc.model, part) and part not in doc.org.model.style.blocks:
+            yield doc.source.problem((part,), f"{doc.org.model.id}'s style.blocks does not list '{part}', so no document shows these blocks", warning=True)
+
+
 def _eia(doc: LoadedPolicy) -> Iterator[Problem]:
     eia = doc.model.eia
     if eia is None:
-        yield doc.source.problem((), "no Equality Impact Assessment is recorded", warning=True)
+        if doc.org.model.requires.eia:
+            yield doc.source.problem((), "no Equality Impact Assessment is recorded (the organisation's requires.eia)", warning=True)
         return
     if not any(isinstance(item.block, Include) and item.block.include == "eia" for item in iter_blocks(doc.model)):
         yield doc.source.problem(("eia",), "no block places the EIA, so no document shows it: add a block `- {id: eia, include: eia}` where it belongs", warning=True)

@@ -1,7 +1,8 @@
 """Lints: things a reviewer should catch that do not make the data unusable.
 
 Each yields warnings (errors under --strict): stale terms, roles named in
-text but missing from the register, review dates, version numbering,
+text but missing from the register, review dates, the document control
+fields the organisation requires, version numbering,
 history order, empty sections, clauses with no topic, titles and clauses
 that start with a typed number.
 """
@@ -35,6 +36,7 @@ MARKDOWN_LIST_RE = re.compile(r"^\s*\d+[.)](?=\s|$)")
 
 def lint_policy(doc: LoadedPolicy, today: dt.date) -> Iterator[Problem]:
     yield from _review_dates(doc, today)
+    yield from _required_fields(doc)
     yield from _version_numbering(doc)
     yield from _history_order(doc)
     yield from _stale_terms(doc)
@@ -51,7 +53,8 @@ def _review_dates(doc: LoadedPolicy, today: dt.date) -> Iterator[Problem]:
     policy = doc.model
     due = due_date(policy)
     if due is None:
-        yield _warn(doc, ("review",), "no next review date is recorded or derivable")
+        if doc.org.model.requires.review_date:
+            yield _warn(doc, ("review",), "no next review date is recorded or derivable (the organisation's requires.review_date)")
     elif last_day(due) < today:
         loc = ("review", "extensions") if current_extension(policy) else ("review", "next_review")
         yield _warn(doc, loc, f"the review date {due} has passed")
@@ -59,6 +62,14 @@ def _review_dates(doc: LoadedPolicy, today: dt.date) -> Iterator[Problem]:
     fixed = policy.review.next_review
     if fixed and derived and fixed != derived:
         yield _warn(doc, ("review", "next_review"), f"{fixed} contradicts the rule ({describe_rule(policy)} gives {derived})")
+
+
+def _required_fields(doc: LoadedPolicy) -> Iterator[Problem]:
+    """The document control fields the organisation requires (requires.document_control)."""
+    dc = doc.model.document_control
+    for name in doc.org.model.requires.document_control:
+        if getattr(dc, name) in (None, "", []):
+            yield _warn(doc, ("document_control",), f"no {name} is recorded (the organisation's requires.document_control)")
 
 
 def _version_numbering(doc: LoadedPolicy) -> Iterator[Problem]:

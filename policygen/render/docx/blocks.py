@@ -13,6 +13,8 @@ from policygen.render.docx.styles import BODY_SIZE, CLAUSE, CLAUSE_CONTINUE, LIS
 from policygen.render.docx.tables import Cell
 from policygen.resolve.text import Token
 
+IDENTIFIER_SPACE_AFTER = 60  # twips: the HTML's .25 rem under a statement identifier
+
 
 class MarkdownBlocks:
     """Block tokens of one Markdown text → paragraphs, lists and tables."""
@@ -94,6 +96,14 @@ class MarkdownBlocks:
             p.paragraph_format.left_indent = Twips(self.indent)
         self.first = False
         return p
+
+    def first_line(self, text: str) -> None:
+        """A bold line of its own (a statement identifier) before the text, after any label, kept
+        on the page with the text it names."""
+        p = self._new_paragraph()
+        p._p.append(X.run(text, bold=True))
+        p.paragraph_format.keep_with_next = True
+        p.paragraph_format.space_after = Twips(IDENTIFIER_SPACE_AFTER)
 
     def text_paragraph(self, children: list[Token], bold: bool = False) -> None:
         p = self._new_paragraph()

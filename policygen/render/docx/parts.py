@@ -2,13 +2,14 @@
 
 One method per entry of ``style.blocks`` (title, front_sheet, signatories,
 controlled_document, summary, version_history, contents, preamble, sections,
-appendices, end_marker), one per body node kind, and one per generated part a
+appendices, closing, end_marker), one per body node kind, and one per generated part a
 section can include (eia, version_history, associated_documents, references).
 """
 
 from __future__ import annotations
 
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 
 from policygen.render.docx import xml as X
 from policygen.render.docx.styles import (
@@ -24,6 +25,8 @@ from policygen.render.docx.tables import Cell
 from policygen.render.docx.text import LOGO_HEIGHT, Writer, heading_text
 from policygen.resolve import DocumentView
 from policygen.resolve.view import ContentsEntry, Node
+
+CLOSING_RULE = "#768692"  # the HTML's rule above the closing notes
 
 TICK = "\u2713"
 # Blocks that start a new page, as in the PDF's print layout (print.css.j2); every appendix does too.
@@ -150,11 +153,23 @@ class Parts:
     # -- body -------------------------------------------------------------------
 
     def preamble(self) -> None:
-        for n in self.doc.preamble:
-            self.node(n, 2)
+        self.nodes(self.doc.preamble)
 
     def sections(self) -> None:
-        for n in self.doc.sections:
+        self.nodes(self.doc.sections)
+
+    def closing(self) -> None:
+        """Closing notes, set off from the last appendix by a rule above, as the HTML's."""
+        body = self.w.document.element.body
+        start = len(body) - 1  # before the final section properties
+        self.nodes(self.doc.closing)
+        first = next((el for el in list(body)[start:] if el.tag == X.qn("w:p")), None)
+        if first is not None:
+            X.paragraph_border(first.get_or_add_pPr(), ("top",), CLOSING_RULE, size_eighths=6)
+            Paragraph(first, None).paragraph_format.space_before = Pt(24)
+
+    def nodes(self, nodes: list[Node]) -> None:
+        for n in nodes:
             self.node(n, 2)
 
     def appendices(self) -> None:
@@ -188,7 +203,7 @@ class Parts:
                 self.node(c, child_level)
         elif n.kind == "clause":
             w.bookmark_next(n.anchor)
-            w.markdown(n.block.text, label=n.label)
+            w.markdown(n.block.text, label=n.label, identifier=n.identifier)
         elif n.kind == "table":
             t = n.block
             w.bookmark_next(n.anchor)

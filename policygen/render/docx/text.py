@@ -169,9 +169,11 @@ class Writer(TableWriter):
 
     # -- Markdown --------------------------------------------------------------------
 
-    def markdown(self, text: str, sink=None, *, label: str | None = None, style: str | None = None,
-                 continue_style: str | None = None, indent: int = 0, in_table: bool = False) -> None:
-        """Clause Markdown as paragraphs; ``label`` (a clause number) starts the first one."""
+    def markdown(self, text: str, sink=None, *, label: str | None = None, identifier: str | None = None,
+                 style: str | None = None, continue_style: str | None = None, indent: int = 0,
+                 in_table: bool = False) -> None:
+        """Clause Markdown as paragraphs; ``label`` (a clause number) starts the first one, or
+        the line of its statement ``identifier`` above the text, as the HTML prints it."""
         sink = sink or self.document
         if in_table:
             style = continue_style = TABLE_TEXT
@@ -180,7 +182,10 @@ class Writer(TableWriter):
         else:
             style = style or "Normal"
             continue_style = continue_style or style
-        MarkdownBlocks(self, sink, parse(text, self.doc.refs), label, style, continue_style, indent, in_table).run()
+        blocks = MarkdownBlocks(self, sink, parse(text, self.doc.refs), label, style, continue_style, indent, in_table)
+        if identifier:
+            blocks.first_line(identifier)
+        blocks.run()
 
     def inline_runs(self, p, tokens: list[Token]) -> None:
         """Inline tokens as runs of ``p``: bold, italic, code, links and cross-references."""
