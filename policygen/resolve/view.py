@@ -17,6 +17,7 @@ from policygen.model.eia import EIA
 from policygen.model.organisation import LevelStyle, NumberKind, Style
 from policygen.resolve.numbering import Number, house_levels, number
 from policygen.resolve.text import RefContext, Target
+from policygen.resolve.tables import TableLayout, layout
 from policygen.resolve.values import field_value, format_value
 from policygen.schedule import due_date
 
@@ -33,6 +34,7 @@ class Node:
     title: str | None = None
     heading_level: int | None = None  # 2–4 for titled sections and appendices
     children: list["Node"] = field(default_factory=list)
+    table: TableLayout | None = None  # a table block laid out
 
     @property
     def anchor(self) -> str:
@@ -130,6 +132,8 @@ class _Numberer:
     def node(self, block: Any, num: Number | None, levels: tuple[LevelStyle, ...], heading_level: int) -> Node:
         cite = num.cite if num else None
         node = Node(block.id, _kind(block), block, cite, num.label if num else None)
+        if isinstance(block, Table):
+            node.table = layout(block)
         if isinstance(block, Section):
             node.title = block.title
             child_level = heading_level
