@@ -13,6 +13,12 @@ from docx.oxml.ns import qn
 from conftest import scratch_project
 from pdf_text import needs_poppler, pdf_text
 from policygen.cli import main
+from policygen.compare import compare
+from policygen.diff.changes import diff_views, items
+from policygen.load.document import Loader
+from policygen.pipeline import load_and_check
+from policygen.project import Project
+from policygen.resolve import build_view
 
 ORG = """\
 id: acme
@@ -139,3 +145,41 @@ def test_bad_widths_are_one_located_line(tmp_path, capsys, change, message):
     lines = [line for line in err.splitlines() if "error" in line or message in line]
     assert any(message in line and re.match(r".*social-media\.yaml:\d+: ", line) for line in lines), err
     assert "Traceback" not in err
+
+
+def _views(tmp_path: Path, *policies: str):
+    """The view of each version of the policy, and the organisation's compare units of the last."""
+    views, units = [], None
+    for k, policy in enumerate(policies):
+        root = scratch_project(tmp_path / str(k), ORG, policy)
+        project = Project(root)
+        checked = load_and_check(project, None)
+        assert not checked.errors
+        doc = checked.documents[0]
+        views.append(build_view(doc.org.model, doc.model))
+        units = compare(checked.documents, Loader(project).vocabulary()).orgs[0].units
+    return views, units
+
+
+def test_diff_and_comparison_read_every_cell_as_plain_text(tmp_path):
+    (old, new), units = _views(tmp_path, POLICY, POLICY.replace("Run the accounts", "Runs the accounts"))
+    text = next(u.text for u in units if u.id == "duty-table")
+    assert text.splitlines() == [
+        "Who does what", "Role | Duties | Trained", "Who | What they do | Done",
+        "Chief Executive | Owns the policy. Reports to the Board. | [x]",
+        "Clinical staff", "Nurses | Must: - check posts - report <b>concerns</b> | [ ] by March",
+        "Corporate staff", "Communications | Runs the accounts | [X]",
+    ]
+    changes = diff_views(old, new).changes
+    assert [(c.id, c.kind) for c in changes] == [("duty-table", "reworded")]
+    assert "Corporate staff\n\nCommunications | Runs the accounts | [X]" in next(i.text for i in items(new) if i.id == "duty-table")
+
+
+def test_the_comparison_page_shows_the_table_laid_out(built, capsys):
+    root = built.parent.parent
+    assert main(["--root", str(root), "compare", "social-media", "-f", "html"]) == 0
+    page = capsys.readouterr().out
+    assert '<tr><th scope="col">Who</th><th scope="col">What they do</th><th scope="col">Done</th></tr></thead>' in page
+    assert '<tr><th scope="rowgroup" colspan="3">Corporate staff</th></tr>' in page
+    assert "<td><p>Owns the policy.</p>\n<p>Reports to the Board.</p>\n</td>" in page
+    assert '<span class="check" role="img" aria-label="not checked">☐</span> by March' in page
