@@ -135,16 +135,28 @@ def test_a_row_of_the_wrong_width_is_warned_about(tmp_path, capsys):
     assert err.count("this row has") == 1
 
 
-@pytest.mark.parametrize("change, message", [
-    (("widths: [1, 3, 1]", "widths: [1, 3]"), "widths: 2 widths for 3 columns"),
-    (("widths: [1, 3, 1]", "widths: [1, 0, 1]"), "greater than 0"),
+HEADER = "header:\n          - [Role, Duties, Trained]\n          - [Who, What they do, Done]"
+BODY = POLICY[POLICY.index("        rows:\n"):]
+
+
+@pytest.mark.parametrize("change, line, message", [
+    (("widths: [1, 3, 1]", "widths: [1, 3]"), 11, "sections[0].blocks[0]: widths: 2 widths for 3 columns"),
+    (("widths: [1, 3, 1]", "widths: [1, 0, 1]"), 18, "sections[0].blocks[0].widths[1]: Input should be greater than 0"),
+    ((HEADER, "header: [[Role, Duties, Trained], Who]"), 14,
+     "sections[0].blocks[0].header: give one row of headings, [Role, Duties], or a list of rows, [[Role, Duties], [Who, What]]"),
+    ((HEADER, "header: Role"), 14, "sections[0].blocks[0].header: give one row of headings"),
+    ((BODY, "        groups: []\n"), 11, "sections[0].blocks[0]: a table needs rows or groups"),
+    (("            rows:\n              - [Communications, Run the accounts, \"[X]\"]", "            rows: []"), 26,
+     "sections[0].blocks[0].groups[1].rows: List should have at least 1 item after validation, not 0"),
 ])
-def test_bad_widths_are_one_located_line(tmp_path, capsys, change, message):
+def test_bad_tables_are_one_located_line(tmp_path, capsys, change, line, message):
+    assert change[0] in POLICY
     code, err = _validate(tmp_path, POLICY.replace(*change), capsys)
     assert code == 1
-    lines = [line for line in err.splitlines() if "error" in line or message in line]
-    assert any(message in line and re.match(r".*social-media\.yaml:\d+: ", line) for line in lines), err
-    assert "Traceback" not in err
+    errors = [e for e in err.splitlines() if e.startswith("organisations/") and ": warning: " not in e]
+    assert len(errors) == 1 and "Traceback" not in err, err
+    assert errors[0].startswith(f"organisations/acme/social-media.yaml:{line}: {message}")
+    assert not (tmp_path / "build").exists()
 
 
 def _views(tmp_path: Path, *policies: str):

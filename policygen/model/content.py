@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, PositiveFloat, model_validator
+from pydantic import Field, PositiveFloat, field_validator, model_validator
 
 from policygen.model.base import Markdown, Note, Slug, Strict, Topics, keyed_union
 from policygen.model.organisation import Levels
@@ -62,6 +62,16 @@ class Table(Strict):
     )
     topics: Topics
     note: Note
+
+    @field_validator("header", mode="before")
+    @classmethod
+    def _one_shape(cls, value):
+        """One message for a header that is neither shape, not one per shape it fails."""
+        rows = value if isinstance(value, list) else None
+        if rows is not None and (all(isinstance(h, str) for h in rows) or all(
+                isinstance(r, list) and all(isinstance(h, str) for h in r) for r in rows)):
+            return value
+        raise ValueError("give one row of headings, [Role, Duties], or a list of rows, [[Role, Duties], [Who, What]]")
 
     @model_validator(mode="after")
     def _shape(self) -> "Table":
