@@ -16,9 +16,11 @@ from policygen.cli import main
 from policygen.compare import compare
 from policygen.diff.changes import diff_views, items
 from policygen.load.document import Loader
+from policygen.model.content import Table
 from policygen.pipeline import load_and_check
 from policygen.project import Project
 from policygen.resolve import build_view
+from policygen.resolve.tables import layout
 
 ORG = """\
 id: acme
@@ -195,3 +197,16 @@ def test_the_comparison_page_shows_the_table_laid_out(built, capsys):
     assert '<tr><th scope="rowgroup" colspan="3">Corporate staff</th></tr>' in page
     assert "<td><p>Owns the policy.</p>\n<p>Reports to the Board.</p>\n</td>" in page
     assert '<span class="check" role="img" aria-label="not checked">☐</span> by March' in page
+
+
+@pytest.mark.parametrize("source, check, text, blocks", [
+    ("[x]", True, "", False),
+    ("[ ] by March", False, "by March", False),
+    ("[X]\n\n- a\n- b", True, "- a\n- b", True),
+    ("[x](https://example.org) is a link", None, "[x](https://example.org) is a link", False),
+    ("[x]done", None, "[x]done", False),
+    ("one paragraph\nover two lines", None, "one paragraph\nover two lines", False),
+])
+def test_what_a_cell_is(source, check, text, blocks):
+    cell = layout(Table(id="t", rows=[[source]])).rows[0][0]
+    assert (cell.check, cell.text, cell.blocks) == (check, text, blocks)
