@@ -20,6 +20,7 @@ from typing import Any
 from policygen.compare.plain import plain_text
 from policygen.load.document import LoadedPolicy
 from policygen.resolve import DocumentView, build_view
+from policygen.resolve.tables import TableLayout, body_rows
 from policygen.resolve.view import Node
 
 PARA = "¶"
@@ -35,6 +36,7 @@ class Unit:
     topics: tuple[str, ...]
     text: str  # plain text, references resolved
     block: Any  # the model object, for the HTML page
+    table: TableLayout | None  # a table laid out, for the HTML page
     order: int  # document order within its organisation
     short: str = ""  # the cite with a long heading cut short, for the terminal matrix
 
@@ -144,6 +146,7 @@ class _Collector:
             topics=tuple(getattr(node.block, "topics", ())),
             text=self.text(node),
             block=node.block,
+            table=node.table,
             order=len(self.target.units),
         )
         self.target.units.append(unit)
@@ -154,8 +157,8 @@ class _Collector:
         refs = self.target.view.refs
         block = node.block
         if node.kind == "table":
-            rows = [block.caption or "", " | ".join(block.header)]
-            rows += [" | ".join(plain_text(c, refs).replace("\n", " ") for c in row) for row in block.rows]
+            rows = [block.caption or "", *(" | ".join(h) for h in block.header_rows)]
+            rows += [" | ".join(plain_text(c, refs).replace("\n", " ") for c in row) for row in body_rows(block)]
             return "\n".join(r for r in rows if r)
         if node.kind == "definitions":
             return "\n".join(f"{d.term}: {plain_text(d.definition, refs)}" for d in block.terms)

@@ -17,6 +17,7 @@ from typing import Any
 
 from policygen.diff.words import word_diff
 from policygen.resolve import DocumentView
+from policygen.resolve.tables import body_rows
 from policygen.resolve.text import resolve_plain
 from policygen.resolve.view import Node
 
@@ -122,7 +123,7 @@ def _source(node: Node) -> str:
     if node.kind == "appendix":
         return json.dumps([b.label, b.title, b.missing], ensure_ascii=False)
     if node.kind == "table":
-        return json.dumps([b.caption, b.header, b.rows], ensure_ascii=False)
+        return json.dumps(b.model_dump(include={"caption", "header", "row_headers", "rows", "groups", "widths"}), ensure_ascii=False)
     if node.kind == "definitions":
         return json.dumps([[d.term, d.definition] for d in b.terms], ensure_ascii=False)
     if node.kind == "figure":  # the file named, not its bytes: a diff reads the YAML alone
@@ -139,7 +140,7 @@ def _text(node: Node, view: DocumentView) -> str:
         return plain(getattr(b, "text", None) or getattr(b, "missing", None) or "")
     # a blank line between rows and terms: each is a paragraph of its own in the redlines
     if node.kind == "table":
-        return "\n\n".join(" | ".join(plain(c) for c in row) for row in [b.header, *b.rows] if row)
+        return "\n\n".join(" | ".join(plain(c) for c in row) for row in [*b.header_rows, *body_rows(b)] if row)
     if node.kind == "definitions":
         return "\n\n".join(f"{d.term}: {plain(d.definition)}" for d in b.terms)
     return ""

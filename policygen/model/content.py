@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, PositiveFloat, field_validator, model_validator
 
 from policygen.model.base import Markdown, Note, Slug, Strict, Topics, keyed_union
 from policygen.model.organisation import Levels, Picture
@@ -41,16 +41,64 @@ class Clause(Strict):
     note: Note
 
 
+class RowGroup(Strict):
+    """Rows under a heading that spans the table (e.g. 'Clinical staff', 'Corporate staff')."""
+
+    heading: str
+    rows: list[list[Markdown]] = Field(min_length=1)
+
+
 class Table(Strict):
-    """A table inside a section; the first row of ``header`` labels the columns."""
+    """A table inside a section.
+
+    A cell is Markdown: inline text, or several paragraphs or a list (a blank line between
+    paragraphs). A cell ``[x]`` or ``[ ]`` (optionally followed by text) is a check box.
+    """
 
     id: Slug
     caption: str | None = None
-    header: list[str] = Field(default_factory=list, description="Column headings.")
-    row_headers: bool = Field(default=False, description="First cell of each row labels the row.")
-    rows: list[list[Markdown]]
+    header: list[str] | list[list[str]] = Field(
+        default_factory=list, description="Column headings: one row of them, or a list of rows for several header rows."
+    )
+    row_headers: bool = Field(default=False, description="First cell of each row labels the row (a header column).")
+    rows: list[list[Markdown]] = Field(default_factory=list, description="Rows before any group.")
+    groups: list[RowGroup] = Field(default_factory=list, description="Rows in groups, each under a heading across the table.")
+    widths: list[PositiveFloat] | None = Field(
+        default=None, description="Relative column widths, one per column, e.g. [1, 3, 1]; omit for automatic widths."
+    )
     topics: Topics
     note: Note
+
+    @field_validator("header", mode="before")
+    @classmethod
+    def _one_shape(cls, value):
+        """One message for a header that is neither shape, not one per shape it fails."""
+        rows = value if isinstance(value, list) else None
+        if rows is not None and (all(isinstance(h, str) for h in rows) or all(
+                isinstance(r, list) and all(isinstance(h, str) for h in r) for r in rows)):
+            return value
+        raise ValueError("give one row of headings, [Role, Duties], or a list of rows, [[Role, Duties], [Who, What]]")
+
+    @model_validator(mode="after")
+    def _shape(self) -> "Table":
+        if not self.rows and not self.groups:
+            raise ValueError("a table needs rows or groups")
+        columns = max(len(r) for r in self.header_rows + self.all_rows)
+        if self.widths is not None and len(self.widths) != columns:
+            raise ValueError(f"widths: {len(self.widths)} widths for {columns} columns")
+        return self
+
+    @property
+    def header_rows(self) -> list[list[str]]:
+        """The header as rows: one plain list of headings is one row."""
+        if self.header and isinstance(self.header[0], str):
+            return [self.header]
+        return list(self.header)
+
+    @property
+    def all_rows(self) -> list[list[str]]:
+        """Every body row in order, ungrouped rows first."""
+        return self.rows + [r for g in self.groups for r in g.rows]
 
 
 class Definition(Strict):
@@ -109,7 +157,7 @@ class Section(Strict):
 BLOCK_TAGS = ("clause", "table", "definitions", "figure", "include", "section")
 
 Block = keyed_union(
-    [("include", "include"), ("figure", "figure"), ("terms", "definitions"), ("rows", "table"), ("blocks", "section"), ("title", "section"), ("text", "clause")],
+    [("include", "include"), ("figure", "figure"), ("terms", "definitions"), ("rows", "table"), ("groups", "table"), ("blocks", "section"), ("title", "section"), ("text", "clause")],
     {"clause": Clause, "table": Table, "definitions": Definitions, "figure": Figure, "include": Include, "section": Section},
     default="clause",
 )

@@ -110,7 +110,13 @@ class _Writer:
         elif n.kind == "table":
             if b.caption:
                 self.lines += [b.caption, ""]
-            self.lines += _table(b.header, [[self.text(c) for c in row] for row in b.rows])
+            t = n.table
+            heads = t.header_rows or [[]]
+            rows = [[f"**{h}**" if h else "" for h in head] for head in heads[1:]]  # GFM has one header row
+            for g in t.groups:
+                rows += [[f"**{g.heading}**"]] if g.heading else []
+                rows += [[self.text(c.marked_text) for c in row] for row in g.rows]  # a cell is one line in GFM
+            self.lines += _table(heads[0], rows)
         elif n.kind == "definitions":
             for d in b.terms:
                 self.lines += [f"**{d.term}** {self.text(d.definition)}", ""]

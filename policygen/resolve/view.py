@@ -21,6 +21,7 @@ from policygen.resolve.eia import EIAView, resolve_eia
 from policygen.resolve.identifiers import statement_identifiers
 from policygen.resolve.numbering import Number, house_levels, number
 from policygen.resolve.text import RefContext, Target
+from policygen.resolve.tables import TableLayout, layout
 from policygen.resolve.values import field_value, format_value
 
 
@@ -59,6 +60,7 @@ class Node:
     identifier: str | None = None  # a clause's statement identifier ("POL.ABC.001", "REQ-12")
     children: list["Node"] = field(default_factory=list)
     picture: PictureView | None = None  # a figure's, read from the organisation's folder
+    table: TableLayout | None = None  # a table block laid out
 
     @property
     def anchor(self) -> str:
@@ -169,6 +171,8 @@ class _Numberer:
     def node(self, block: Any, num: Number | None, levels: tuple[LevelStyle, ...], heading_level: int) -> Node:
         cite = num.cite if num else None
         node = Node(block.id, _kind(block), block, cite, num.label if num else None, identifier=self.identifiers.get(block.id))
+        if isinstance(block, Table):
+            node.table = layout(block)
         if isinstance(block, Section):
             node.title = block.title
             child_level = heading_level

@@ -78,6 +78,19 @@ sections:
       - id: scope-applies-to
         topics: [scope]
         text: Replace with who and what this policy applies to.
+  - id: responsibilities
+    title: Responsibilities
+    blocks:
+      # A table: `header` labels the columns, `row_headers` makes each row's first cell its label,
+      # `widths` shares the width out (here 1 : 3); `groups` and check boxes: docs/authoring.md, "Tables".
+      - id: responsibilities-table
+        topics: [responsibilities]
+        caption: Who does what
+        header: [Role, Responsibilities]
+        row_headers: true
+        widths: [1, 3]
+        rows:
+          - [Replace with a job title, Replace with what they do under this policy.]
 {_kind_section(kind, topics)}{_eia(org)}"""
 
 

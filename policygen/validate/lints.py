@@ -43,6 +43,7 @@ def lint_policy(doc: LoadedPolicy, today: dt.date) -> Iterator[Problem]:
     yield from _unregistered_roles(doc)
     yield from _empty_and_untagged(doc)
     yield from _typed_numbers(doc)
+    yield from _ragged_rows(doc)
 
 
 def _warn(doc: LoadedPolicy, loc, message: str) -> Problem:
@@ -141,3 +142,18 @@ def _typed_numbers(doc: LoadedPolicy) -> Iterator[Problem]:
             typed = TYPED_NUMBER_RE.match(value or "")
             if typed and not (name == "text" and MARKDOWN_LIST_RE.match(value)):
                 yield _warn(doc, item.loc + (name,), f"starts with the typed number '{typed[1]}': remove it, numbers are generated")
+
+
+def _ragged_rows(doc: LoadedPolicy) -> Iterator[Problem]:
+    """A row with more or fewer cells than the header has columns: a cell left out or one too
+    many, which shifts every later cell under the wrong heading."""
+    for item in iter_blocks(doc.model):
+        table = item.block
+        if not isinstance(table, Table) or not table.header_rows:
+            continue
+        columns = len(table.header_rows[-1])
+        located = [(("rows", i), row) for i, row in enumerate(table.rows)]
+        located += [(("groups", g, "rows", i), row) for g, group in enumerate(table.groups) for i, row in enumerate(group.rows)]
+        for loc, row in located:
+            if len(row) != columns:
+                yield _warn(doc, item.loc + loc, f"this row has {len(row)} cell(s) but the header has {columns} column(s)")

@@ -30,8 +30,9 @@ def test_new_scaffolds_a_policy_that_validates_and_builds_in_every_format(acme, 
     assert {p.name for p in out.iterdir()} >= {f"records-management.{f}" for f in ("html", "pdf", "docx", "md")}
     md = (out / "records-management.md").read_text(encoding="utf-8")
     assert "# Records Management Policy" in md and "| Version | 0.1 |" in md  # the front sheet
-    assert "## 4 Equality Impact Assessment" in md and "Sexual orientation" in md  # the EIA, placed
-    assert "## 3 Records management" in md and "“Retention and disposal schedule”" in md  # a clause per topic of its kind
+    assert "## 5 Equality Impact Assessment" in md and "Sexual orientation" in md  # the EIA, placed
+    assert "| Replace with a job title | Replace with what they do under this policy. |" in md  # a table
+    assert "## 4 Records management" in md and "“Retention and disposal schedule”" in md  # a clause per topic of its kind
     assert "\nkind: records-management  #" in _new_file(acme).read_text()  # the kind its id names
     assert sorted(p.name for p in (acme / "organisations" / "acme").iterdir()) == ["organisation.yaml", "records-management.yaml", "social-media.yaml"]
 

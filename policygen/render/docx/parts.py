@@ -205,10 +205,13 @@ class Parts:
             w.bookmark_next(n.anchor)
             w.markdown(n.block.text, label=n.label, identifier=n.identifier)
         elif n.kind == "table":
-            t = n.block
+            t = n.table
             w.bookmark_next(n.anchor)
-            rows = [[Cell(c, markdown=True, header=t.row_headers and j == 0) for j, c in enumerate(r)] for r in t.rows]
-            w.table(rows, header=list(t.header) or None, caption=t.caption)
+            rows = []
+            for g in t.groups:
+                rows += [[Cell(g.heading, span=True)]] if g.heading else []
+                rows += [[Cell(c.marked_text, markdown=True, header=c.header) for c in r] for r in g.rows]
+            w.table(rows, header=t.header_rows or None, caption=t.caption, widths=t.widths)
         elif n.kind == "definitions":
             w.bookmark_next(n.anchor)
             terms = n.block.terms

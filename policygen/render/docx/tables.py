@@ -28,6 +28,14 @@ class Cell:
     markdown: bool = False
     header: bool = False  # a row header: bold on a light ground
     centre: bool = False
+    span: bool = False  # a row group's heading: the row's only cell, across the table
+
+
+def header_rows(header: list[str] | list[list[str]] | None) -> list[list[str]]:
+    """One row of headings, or several rows of them, as a list of rows."""
+    if header and isinstance(header[0], str):
+        return [header]
+    return list(header or [])
 
 
 class CellSink:
@@ -51,34 +59,38 @@ class CellSink:
 class TableWriter:
     """The table half of ``Writer`` (which provides paragraph(), markdown() and the pending marks)."""
 
-    def table(self, rows: list[list[Cell]], *, header: list[str] | None = None, caption: str | None = None,
+    def table(self, rows: list[list[Cell]], *, header: list[str] | list[list[str]] | None = None, caption: str | None = None,
               alt: str | None = None, widths: list[float] | None = None, sink=None):
-        """A Word table (Table Grid) with a repeating header row and shaded header cells."""
+        """A Word table (Table Grid) with repeating header rows (``header``: one row of headings or
+        several) and shaded header cells; a row of one ``span`` cell heads a group of rows."""
         sink = sink or self.document
         if caption:
             self.paragraph(caption, "Caption", sink)
         else:
             self._before_table(sink)
-        ncols = max([len(header or [])] + [len(r) for r in rows]) or 1
-        nrows = len(rows) + (1 if header else 0)
+        heads = header_rows(header)
+        ncols = max([len(h) for h in heads] + [len(r) for r in rows if not _spans(r)]) or 1
+        nrows = len(rows) + len(heads)
         table = sink.add_table(nrows, ncols)
         table.style = self.document.styles["Table Grid"]
         X.table_properties(table, caption=caption or alt, description=None)
         total = TEXT_WIDTH if sink is self.document else TEXT_WIDTH // 2
-        fractions = widths or _column_weights(rows, header, ncols)
+        fractions = widths or _column_weights([r for r in rows if not _spans(r)], heads, ncols)
         twips = [int(total * f) for f in fractions]
         grid = table._tbl.tblGrid
         for col, w in zip(grid.findall(X.qn("w:gridCol")), twips):
             col.set(X.qn("w:w"), str(w))
-        if header:
-            self._header_row(table.rows[0], header + [""] * (ncols - len(header)))
-        for row, cells in zip(table.rows[1 if header else 0:], rows):
-            for c in range(ncols):
+        for row, head in zip(table.rows, heads):
+            self._header_row(row, head + [""] * (ncols - len(head)))
+        for row, cells in zip(table.rows[len(heads):], rows):
+            if _spans(cells):
+                row.cells[0].merge(row.cells[ncols - 1])
+            for c in range(1 if _spans(cells) else ncols):
                 self._cell(row.cells[c], cells[c] if c < len(cells) else Cell())
         for row in table.rows:
             X.keep_row_together(row)
-            for c, cell in enumerate(row.cells):
-                X.cell_width(cell, twips[c])
+            for cell, width in _cell_widths(row, twips):
+                X.cell_width(cell, width)
         if sink is self.document:
             self._after_table = True
         return table
@@ -96,9 +108,10 @@ class TableWriter:
             p._p.append(r)
 
     def _cell(self, cell, spec: Cell) -> None:
-        """One body cell: Markdown or plain text, a row header shaded and bold, never empty."""
+        """One body cell: Markdown or plain text, a row header or group heading shaded and bold,
+        never empty."""
         cell_sink = CellSink(cell)
-        if spec.header:
+        if spec.header or spec.span:
             X.shade_cell(cell, ROW_HEADER_FILL)
         if spec.markdown:
             self.markdown(spec.text, cell_sink, in_table=True)
@@ -107,7 +120,7 @@ class TableWriter:
         else:
             p = self.paragraph(style=TABLE_TEXT, sink=cell_sink)
             if spec.text:
-                p._p.append(X.run(spec.text, bold=spec.header))
+                p._p.append(X.run(spec.text, bold=spec.header or spec.span))
         if spec.centre:
             for p in cell.paragraphs:
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -126,6 +139,19 @@ class TableWriter:
             self._after_table = False
             p = self.paragraph(style="Normal")
             X.set_child(X.ppr(p), X.el("w:spacing", before="0", after="0"), X.PPR_ORDER)
+
+
+def _spans(cells: list[Cell]) -> bool:
+    return len(cells) == 1 and cells[0].span
+
+
+def _cell_widths(row, twips: list[int]):
+    """Each distinct cell of a row with its width: a merged cell (repeated in ``row.cells``) is
+    as wide as the columns it spans."""
+    cells: dict = {}
+    for c, cell in enumerate(row.cells):
+        cells.setdefault(cell._tc, [cell, 0])[1] += twips[c]
+    return cells.values()
 
 
 def _bold_all(cell) -> None:
@@ -168,7 +194,7 @@ def _load_face(bold: bool):
 METRICS = _Metrics()
 
 
-def _column_weights(rows: list[list[Cell]], header: list[str] | None, ncols: int) -> list[float]:
+def _column_weights(rows: list[list[Cell]], heads: list[list[str]], ncols: int) -> list[float]:
     """Column widths as a browser's automatic table layout gives them (the PDF's tables):
     each column between its longest word and its longest line, the room shared in proportion.
     A column with nothing in it (a form's answer column) keeps room to write in."""
@@ -178,7 +204,7 @@ def _column_weights(rows: list[list[Cell]], header: list[str] | None, ncols: int
     for cells in rows:
         for c, cell in enumerate(cells[:ncols]):
             empty[c] = empty[c] and not cell.text.strip()
-    for cells in ([[Cell(h, header=True) for h in header]] if header else []) + rows:
+    for cells in [[Cell(h, header=True) for h in head] for head in heads] + rows:
         for c, cell in enumerate(cells[:ncols]):
             bold = cell.header
             for line in cell.text.splitlines() or [""]:
