@@ -61,6 +61,15 @@ SEED_LIST = [
         },
         contents=(r"^- 1\.0 INTRODUCTION\*\*$", r"^\*\*ESSEX PARTNERSHIP UNIVERSITY NHS FOUNDATION TRUST\*\*$"),
     ),
+    Seed(
+        "strategy-unit", "open-source",
+        skip={
+            r"^---$": "the fences of the Quarto front matter",
+            r"^(date-modified|date-format|format): ": "Quarto settings: how the page is made, not its text",
+            r"^(title|author|date|license): ": "Quarto metadata: captured as the title and front sheet (licence: see the notes)",
+            r"^### (Version|Source) \{\.appendix\}$": "Quarto appendix headings: the version is on the front sheet, the source a section",
+        },
+    ),
 ]
 
 # The seed each organisation is tested by (one policy each), for the per-organisation tests.
