@@ -34,6 +34,10 @@ class Seed:
     def source(self) -> Path:
         return ORGANISATIONS / self.org / "sources" / f"{self.policy}.txt"
 
+    def output(self, root: Path, ext: str) -> Path:
+        """The policy's built document of one format under a project root."""
+        return root / "build" / self.org / f"{self.policy}.{ext}"
+
 
 SEED_LIST = [
     Seed("cpss", "social-media"),
@@ -57,7 +61,19 @@ SEED_LIST = [
         },
         contents=(r"^- 1\.0 INTRODUCTION\*\*$", r"^\*\*ESSEX PARTNERSHIP UNIVERSITY NHS FOUNDATION TRUST\*\*$"),
     ),
+    Seed(
+        "strategy-unit", "open-source",
+        skip={
+            r"^---$": "the fences of the Quarto front matter",
+            r"^(date-modified|date-format|format): ": "Quarto settings: how the page is made, not its text",
+            r"^(title|author|date|license): ": "Quarto metadata: captured as the title and front sheet (licence: see the notes)",
+            r"^### (Version|Source) \{\.appendix\}$": "Quarto appendix headings: the version is on the front sheet, the source a section",
+        },
+    ),
 ]
+
+# The seed each organisation is tested by (one policy each), for the per-organisation tests.
+SEEDS = {s.org: s for s in SEED_LIST}
 
 MONTHS = {
     "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june",
@@ -83,10 +99,15 @@ def words(text: str) -> list[str]:
     return out
 
 
+def link_text(text: str) -> str:
+    """Markdown links as their text: [text](url) → text (a target is not a sentence's words)."""
+    return re.sub(r"\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)", r"\1", text)
+
+
 def _clean(line: str) -> str:
     line = re.sub(r"<[^>]+>", " ", line)  # stray HTML
     line = html.unescape(line)
-    line = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)  # [text](url) → text
+    line = link_text(line)
     line = re.sub(r"<(https?://[^>]+)>", r"\1", line)
     line = re.sub(r"^\s*#+\s*", "", line)  # heading hashes
     line = line.replace("**", "").replace("•", " ")

@@ -27,15 +27,16 @@ def pdf_reading_text(path: Path, running: list[str]) -> str:
 
     A sentence that crosses a page break is then whole again, as a reader reads it.
     The last page keeps its header and footer, so their words are still checked once.
+    Poppler's reading order (``-raw``), not pypdf's: pypdf runs a clause's label onto the end of
+    the line before it when that line has no closing full stop ("not to" + "c." → "not toc.").
     """
-    import pypdf
-
     from fidelity import words
 
+    out_text = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    pages = out_text.split("\f")[:-1] if out_text.endswith("\f") else out_text.split("\f")
     out: list[str] = []
-    pages = pypdf.PdfReader(path).pages
     for n, page in enumerate(pages, start=1):
-        page_words = words(page.extract_text())
+        page_words = words(page)
         for phrase in [*running, "Page of"] if n < len(pages) else []:
             target = words(phrase)
             for i in range(len(page_words) - len(target) + 1):

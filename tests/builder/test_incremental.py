@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, SHIPPED_POLICIES
 from policygen.cli import main
 
 FAST = ["-f", "html", "-f", "md"]  # the cache logic is the same for every format; these are quick
@@ -60,7 +60,7 @@ def test_a_changed_template_rebuilds_what_is_rendered_through_it(project, capsys
     path = project / "templates" / "html" / "blocks" / "end_marker.html.j2"
     path.write_text(path.read_text() + "\n")
     _, wrote, err = _build(project, capsys)
-    assert _rendered(err) == 5  # the five HTML pages; the Markdown does not use templates
+    assert _rendered(err) == len(SHIPPED_POLICIES)  # the HTML pages; the Markdown does not use templates
     assert wrote == ["build/eput/social-media.html"]  # only EPUT's page has an end marker
 
 
@@ -69,7 +69,7 @@ def test_a_changed_vocabulary_rebuilds_everything(project, capsys):
     path = project / "vocabulary" / "topics.yaml"
     path.write_text(path.read_text() + "  - id: brand-new-topic\n    label: Brand new topic\n")
     _, _, err = _build(project, capsys)
-    assert _rendered(err) == 10
+    assert _rendered(err) == 2 * len(SHIPPED_POLICIES)
 
 
 def test_a_deleted_or_edited_output_is_rebuilt(project, capsys):
@@ -85,7 +85,7 @@ def test_a_corrupt_or_foreign_cache_means_a_full_rebuild_not_a_crash(project, ca
     _build(project, capsys)
     (project / "build" / ".policygen-cache.json").write_text(garbage)
     code, _, err = _build(project, capsys)
-    assert code == 0 and _rendered(err) == 10
+    assert code == 0 and _rendered(err) == 2 * len(SHIPPED_POLICIES)
     assert "Traceback" not in err
     code, _, err = _build(project, capsys)
     assert _rendered(err) == 0  # and the cache is good again
@@ -94,7 +94,7 @@ def test_a_corrupt_or_foreign_cache_means_a_full_rebuild_not_a_crash(project, ca
 def test_force_renders_everything(project, capsys):
     _build(project, capsys)
     _, wrote, err = _build(project, capsys, "--force")
-    assert _rendered(err) == 10 and wrote == []
+    assert _rendered(err) == 2 * len(SHIPPED_POLICIES) and wrote == []
 
 
 def test_parallel_and_serial_builds_give_the_same_bytes(project, tmp_path, capsys):

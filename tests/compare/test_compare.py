@@ -31,7 +31,9 @@ def shipped():
     project = Project(ROOT)
     checked = load_and_check(project, None)
     assert not checked.errors
-    return compare(checked.documents, Loader(project).vocabulary())
+    # The shipped social media policies; organisations captured from other kinds of policy are not compared with them.
+    documents = [d for d in checked.documents if d.model.id == "social-media"]
+    return compare(documents, Loader(project).vocabulary())
 
 
 def cells(cmp, topic):
@@ -126,7 +128,7 @@ def test_csv_matrix(capsys):
 
 
 def test_csv_clauses_and_markdown_narrowed_by_topic_and_orgs(capsys):
-    code, out, _ = run(capsys, "--topic", "whistleblowing", "--orgs", "eput,lchs", "-f", "csv", "--show", "clauses")
+    code, out, _ = run(capsys, "social-media", "--topic", "whistleblowing", "--orgs", "eput,lchs", "-f", "csv", "--show", "clauses")
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [(r["organisation"], r["clause"]) for r in rows] == [("eput", "5.1.5"), ("lchs", "")]
@@ -144,7 +146,7 @@ def test_csv_clauses_and_markdown_narrowed_by_topic_and_orgs(capsys):
         (["--topic", "whistleblow"], "no topic 'whistleblow' in vocabulary/topics.yaml (did you mean 'whistleblowing'?)"),
         (["--orgs", "eptu"], "no organisation 'eptu' under organisations/ (did you mean 'eput'?)"),
         (["social-medai"], "no organisation has a policy 'social-medai' (did you mean 'social-media'?)"),
-        (["--show", "matrix,clauses", "-f", "csv"], "CSV holds one table"),
+        (["social-media", "--show", "matrix,clauses", "-f", "csv"], "CSV holds one table"),
     ],
 )
 def test_wrong_usage_exits_2_with_a_suggestion(capsys, args, message):
@@ -236,7 +238,7 @@ UNTAGGED = NEW_POLICY.replace(
 def test_untagged_clauses_get_suggestions_with_scores_and_nothing_is_written(with_new_org, capsys):
     path = with_new_org / "organisations" / "newlpc" / "social-media.yaml"
     path.write_text(UNTAGGED, encoding="utf-8")
-    assert main(["--root", str(with_new_org), "compare", "--show", "suggestions", "-f", "csv", "--no-page"]) == 0
+    assert main(["--root", str(with_new_org), "compare", "social-media", "--show", "suggestions", "-f", "csv", "--no-page"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     best = {}
     for r in rows:
@@ -265,7 +267,7 @@ def test_accept_suggestions_writes_only_topic_lines(with_new_org, capsys):
     assert [line for line in before if line not in after] == []
     assert main(["--root", str(with_new_org), "validate", "newlpc"]) == 0
     capsys.readouterr()
-    assert main(["--root", str(with_new_org), "compare", "--show", "suggestions", "-f", "csv", "--no-page"]) == 0
+    assert main(["--root", str(with_new_org), "compare", "social-media", "--show", "suggestions", "-f", "csv", "--no-page"]) == 0
     still_untagged = {r["clause_id"] for r in csv.DictReader(io.StringIO(capsys.readouterr().out))}
     assert still_untagged == {"speaking-up"}
 

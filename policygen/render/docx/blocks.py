@@ -31,6 +31,7 @@ class MarkdownBlocks:
         self.in_table = in_table
         self.first = True
         self.lists: list[tuple[bool, int]] = []  # (ordered, numId) per open list
+        self.quotes = 0  # block quotes open around the next paragraph
         self.item_start = False
         self.last = None  # the paragraph written last
 
@@ -57,6 +58,10 @@ class MarkdownBlocks:
                     self.last.paragraph_format.space_after = None if not self.in_table else Pt(BODY_SIZE)
             elif kind == "list_item_open":
                 self.item_start = True
+            elif kind == "blockquote_open":
+                self.quotes += 1
+            elif kind == "blockquote_close":
+                self.quotes -= 1
             elif kind in ("code_block", "fence"):
                 p = self._new_paragraph()
                 p._p.append(X.run(tok.content.rstrip("\n"), mono=MONO))
@@ -92,6 +97,10 @@ class MarkdownBlocks:
         self.last = p
         if self.first and self.label:
             p._p.append(X.run(self.label + "\t", bold=True))
+        elif self.quotes:
+            # A block quote is inset a browser's 40 px on both sides, as in the HTML and PDF.
+            p.paragraph_format.left_indent = Twips(self.indent + LIST_STEP * self.quotes)
+            p.paragraph_format.right_indent = Twips(LIST_STEP * self.quotes)
         elif self.indent and style not in (CLAUSE, CLAUSE_CONTINUE):
             p.paragraph_format.left_indent = Twips(self.indent)
         self.first = False
