@@ -60,6 +60,12 @@ version_history:
     date: {today.isoformat()}
     description: First draft
 
+{_sections(org, kind, topics)}"""
+
+
+def _sections(org: Organisation, kind: Kind | None, topics: list[Topic]) -> str:
+    """The body: a section for each part every policy has, one for the kind's topics, the EIA."""
+    return f"""\
 # Numbers are generated: never type "1.", "4.2" or "a)" in a title or text. The house style
 # (style.numbering or style.levels in organisation.yaml) numbers them; `levels:` here, or on a
 # section, numbers this policy or that section's blocks otherwise (docs/authoring.md, "Numbering").

@@ -12,15 +12,7 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from policygen.render.docx import xml as X
-from policygen.render.docx.styles import (
-    BODY_SIZE,
-    BOXED,
-    END_MARKER,
-    HEADING_PREFIX,
-    TOC_STEP,
-    box,
-    toc_indent,
-)
+from policygen.render.docx.styles import BODY_SIZE, BOXED, END_MARKER, HEADING_PREFIX, TOC_STEP, box, toc_indent
 from policygen.render.docx.tables import Cell
 from policygen.render.docx.text import LOGO_HEIGHT, Writer, heading_text
 from policygen.resolve import DocumentView
@@ -271,10 +263,8 @@ class Parts:
                         caption=form.title or "Assessment carried out by")
             elif part.kind == "grid":
                 g = form.grid
-                rows = []
-                for r in g.rows:
-                    ticks = [Cell(TICK if r.impact == i else "", centre=True) for i in ("positive", "neutral", "negative")]
-                    rows.append([Cell(r.label, markdown=True, header=True)] + ticks + [Cell(r.evidence or "", markdown=True)])
+                ticks = [[Cell(TICK if r.impact == i else "", centre=True) for i in ("positive", "neutral", "negative")] for r in g.rows]
+                rows = [[Cell(r.label, markdown=True, header=True), *t, Cell(r.evidence or "", markdown=True)] for r, t in zip(g.rows, ticks)]
                 w.table(rows, header=[g.group_label, g.positive_label, g.neutral_label, g.negative_label, g.evidence_label],
                         caption=g.title or "Impact on equality groups")
             elif part.kind == "questions":
