@@ -10,7 +10,9 @@ fifteen documents by naming the five policies (a build of named policies
 skips the register and comparison pages, which pandoc does not make). The
 full build, with the plain text, register and comparison pages too, is timed
 on its own. Runs alternate between the two tools so background load affects
-both alike; the figures are medians.
+both alike; the figures are medians. Each figure is given as wall time and as CPU time
+(user + system of every process the step started, workers included), since on a shared
+machine the wall time moves with other load and the CPU time much less.
 Peak memory is the largest resident set of any process the run started.
 """
 
@@ -25,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,20 +43,44 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def policygen(root: Path, *args: str) -> float:
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "policygen", "--root", str(root), *args], check=True, capture_output=True, env=ENV)
-    return time.perf_counter() - start
+@dataclass(frozen=True)
+class Took:
+    wall: float
+    cpu: float  # user + system seconds of the processes the step started, on all cores
 
 
-def pandoc(sources: list[Path], out: Path, fmt: str) -> float:
-    start = time.perf_counter()
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # every finished descendant, workers too
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(commands: list[list[str]]) -> Took:
+    cpu, start = _children_cpu(), time.perf_counter()
+    for cmd in commands:
+        subprocess.run(cmd, check=True, capture_output=True, env=ENV)
+    return Took(time.perf_counter() - start, _children_cpu() - cpu)
+
+
+def policygen(root: Path, *args: str) -> Took:
+    return timed([[sys.executable, "-m", "policygen", "--root", str(root), *args]])
+
+
+def pandoc(sources: list[Path], out: Path, fmt: str) -> Took:
+    commands = []
     for src in sources:
         cmd = ["pandoc", str(src), "-s", "--metadata", f"title={src.stem}", "-o", str(out / f"{src.parent.name}.{fmt}")]
         if fmt == "pdf":
             cmd += ["--pdf-engine=weasyprint"]
-        subprocess.run(cmd, check=True, capture_output=True, env=ENV)
-    return time.perf_counter() - start
+        commands.append(cmd)
+    return timed(commands)
+
+
+def median(took: list[Took]) -> Took:
+    return Took(statistics.median(t.wall for t in took), statistics.median(t.cpu for t in took))
+
+
+def shown(t: Took) -> str:
+    return f"{t.wall:.2f} s wall, {t.cpu:.2f} s CPU"
 
 
 def peak_mib() -> float:
@@ -94,7 +121,7 @@ def main() -> int:
         # Warm-up: both tools' Python modules compiled once, as after any first run.
         policygen(project, "build", "--force", "-q")
         pandoc(sources[:1], tmp, "pdf")
-        times: dict[str, list[float]] = {f"{tool}:{fmt}": [] for tool in ("policygen", "pandoc") for fmt in (*FORMATS, "all")}
+        times: dict[str, list[Took]] = {f"{tool}:{fmt}": [] for tool in ("policygen", "pandoc") for fmt in (*FORMATS, "all")}
         for _ in range(args.repeat):
             for fmt in FORMATS:
                 times[f"policygen:{fmt}"].append(policygen(project, "build", *names, "--force", "-q", "-f", fmt))
@@ -102,38 +129,35 @@ def main() -> int:
                 out.mkdir(exist_ok=True)
                 times[f"pandoc:{fmt}"].append(pandoc(sources, out, fmt))
             times["policygen:all"].append(policygen(project, "build", *names, "--force", "-q", *(a for f in FORMATS for a in ("-f", f))))
-            times["pandoc:all"].append(sum(times[f"pandoc:{f}"][-1] for f in FORMATS))
+            last = [times[f"pandoc:{f}"][-1] for f in FORMATS]
+            times["pandoc:all"].append(Took(sum(t.wall for t in last), sum(t.cpu for t in last)))
 
         print(f"{len(sources)} policies × {len(FORMATS)} formats, median of {args.repeat} alternating runs\n")
-        print(f"{'format':8} {'policygen s':>12} {'pandoc s':>10} {'ratio':>7}")
+        print(f"{'format':8} {'policygen wall':>15} {'pandoc wall':>12} {'ratio':>6} {'policygen CPU':>14} {'pandoc CPU':>11} {'ratio':>6}")
         for fmt in (*FORMATS, "all"):
-            a, b = statistics.median(times[f"policygen:{fmt}"]), statistics.median(times[f"pandoc:{fmt}"])
-            print(f"{fmt:8} {a:12.2f} {b:10.2f} {a / b:7.2f}")
+            a, b = median(times[f"policygen:{fmt}"]), median(times[f"pandoc:{fmt}"])
+            print(f"{fmt:8} {a.wall:13.2f} s {b.wall:10.2f} s {a.wall / b.wall:6.2f} {a.cpu:12.2f} s {b.cpu:9.2f} s {a.cpu / b.cpu:6.2f}")
 
-        full = [policygen(project, "build", "--force", "-q") for _ in range(args.repeat)]
-        noop = [policygen(project, "build", "-q") for _ in range(args.repeat * 2)]
+        full = median([policygen(project, "build", "--force", "-q") for _ in range(args.repeat)])
+        noop = median([policygen(project, "build", "-q") for _ in range(args.repeat * 2)])
         policy = project / "organisations" / "lchs" / "social-media.yaml"
         edits = []
         for i in range(args.repeat):
             policy.write_text(policy.read_text() + f"# edit {i}\n")  # a changed file: its outputs rebuild
             edits.append(policygen(project, "build", "-q"))
-        helps = [policygen(project, "--help") for _ in range(5)]
-        full_s, noop_s = statistics.median(full), statistics.median(noop)
-        print(f"\nfull build (html, pdf, docx, md, register, comparison): {full_s:.2f} s")
-        print(f"no-op rebuild:                                          {noop_s:.3f} s ({noop_s / full_s:.1%} of a full build)")
-        print(f"rebuild after one policy edit:                          {statistics.median(edits):.2f} s")
-        print(f"policygen --help:                                       {statistics.median(helps):.3f} s")
+        helps = median([policygen(project, "--help") for _ in range(5)])
+        print(f"\nfull build (html, pdf, docx, md, register, comparison): {shown(full)}")
+        print(f"no-op rebuild:                                          {shown(noop)} ({noop.wall / full.wall:.1%} of a full build)")
+        print(f"rebuild after one policy edit:                          {shown(median(edits))}")
+        print(f"policygen --help:                                       {shown(helps)}")
 
         if args.scale:
             library = tmp / "library"
             n = make_library(library, args.scale)
-            start = time.perf_counter()
-            policygen(library, "build", "-q")
-            took = time.perf_counter() - start
-            start = time.perf_counter()
-            policygen(library, "build", "-q")
-            again = time.perf_counter() - start
-            print(f"\nlibrary of {n} policies, all formats: {took:.1f} s ({took / n:.2f} s per policy); no-op rebuild {again:.2f} s")
+            took = policygen(library, "build", "-q")
+            again = policygen(library, "build", "-q")
+            print(f"\nlibrary of {n} policies, all formats: {shown(took)} ({took.wall / n:.2f} s wall, "
+                  f"{took.cpu / n:.2f} s CPU per policy); no-op rebuild {shown(again)}")
         print(f"peak memory of any process: {peak_mib():.0f} MiB")
     return 0
 
