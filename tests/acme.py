@@ -105,3 +105,14 @@ def edit(root: Path, old: str, new: str) -> str:
     text = text.replace(old, new, 1)
     path.write_text(text, encoding="utf-8")
     return text
+
+
+# The head of the small one-section policies the feature tests build (numbering, tables, …).
+SMALL_POLICY_HEAD = """\
+id: social-media
+document_control:
+  title: Social Media Policy
+  version: "1.0"
+  approved: {body: Board, date: 2025-05-01}
+review: {every: 3 years}
+"""

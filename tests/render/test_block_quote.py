@@ -11,17 +11,12 @@ from __future__ import annotations
 import docx
 from docx.shared import Twips
 
-from conftest import scratch_project
+from conftest import ACME_ORG, scratch_project
 from pdf_text import needs_poppler, pdf_pages
 from policygen.cli import main
 from policygen.render.docx.styles import LIST_STEP, NUMBER_INDENT
 
-ORG = """\
-id: acme
-name: Acme Community Health NHS Trust
-short_name: ACHT
-referred_to_as: the trust
-type: nhs-trust
+ORG = ACME_ORG + """\
 style:
   numbering: none
   number_clauses: true

@@ -15,18 +15,14 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from conftest import ROOT, copy_project, scratch_project
+from acme import SMALL_POLICY_HEAD
+from conftest import ACME_ORG, ROOT, copy_project, scratch_project
 from pdf_text import needs_poppler, pdf_text
 from policygen.cli import main
 from policygen.model.organisation import LevelStyle, NumberKind, Numbering
 from policygen.resolve.numbering import SHORTHANDS, counter, number
 
-ORG = """\
-id: acme
-name: Acme Community Health NHS Trust
-short_name: ACHT
-referred_to_as: the trust
-type: nhs-trust
+ORG = ACME_ORG + """\
 style:
   levels:
     - {kind: arabic}
@@ -36,13 +32,7 @@ style:
   lists: [lower-alpha, lower-roman]
 """
 
-POLICY = """\
-id: social-media
-document_control:
-  title: Social Media Policy
-  version: "1.0"
-  approved: {body: Board, date: 2025-05-01}
-review: {every: 3 years}
+POLICY = SMALL_POLICY_HEAD + """\
 sections:
   - id: intro
     title: Introduction
@@ -208,7 +198,7 @@ def test_an_unknown_kind_is_one_located_line(tmp_path, capsys):
     assert main(["--root", str(root), "validate"]) == 1
     err = capsys.readouterr().err
     assert (
-        "organisations/acme/organisation.yaml:10: style.levels[2].kind: 'letters' is not allowed; expected one of "
+        "organisations/acme/organisation.yaml:11: style.levels[2].kind: 'letters' is not allowed; expected one of "
         "arabic, lower-alpha, upper-alpha, lower-roman, upper-roman, none" in err
     )
     assert "Traceback" not in err

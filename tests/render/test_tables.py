@@ -10,7 +10,8 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from conftest import scratch_project
+from acme import SMALL_POLICY_HEAD
+from conftest import ACME_ORG, scratch_project
 from pdf_text import needs_poppler, pdf_text
 from policygen.cli import main
 from policygen.compare import compare
@@ -22,21 +23,9 @@ from policygen.project import Project
 from policygen.resolve import build_view
 from policygen.resolve.tables import layout
 
-ORG = """\
-id: acme
-name: Acme Community Health NHS Trust
-short_name: ACHT
-referred_to_as: the trust
-type: nhs-trust
-"""
+ORG = ACME_ORG
 
-POLICY = """\
-id: social-media
-document_control:
-  title: Social Media Policy
-  version: "1.0"
-  approved: {body: Board, date: 2025-05-01}
-review: {every: 3 years}
+POLICY = SMALL_POLICY_HEAD + """\
 sections:
   - id: duties
     title: Duties
