@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from policygen.load.images import MEDIA_TYPES
+from policygen.model.refs import REF_RE, split_key
 from policygen.project import Project, Target
 from policygen.render import FORMATS
 
@@ -78,9 +79,24 @@ class InputKeys:
             self._pictures[org_dir] = h.hexdigest() if files else ""
         return self._pictures[org_dir]
 
+    def _linked_files(self, target: Target) -> list[Path]:
+        """The files of the other policies its ``{ref:policy#id}`` keys name (their numbering and
+        title are printed in it), found in the raw text rather than parsing the YAML: a key that
+        is not a reference only costs a needless rebuild. Each with its organisation's file, whose
+        house style numbers it."""
+        text = self._file(target.policy_file).decode("utf-8", "replace")
+        files: set[Path] = set()
+        for m in REF_RE.finditer(text):
+            if m[1] in ("ref", "num") and m[2] and "#" in m[2]:
+                org_id, policy_id, _ = split_key(m[2])
+                org_dir = self.project.organisations / (org_id or target.org_id)
+                other = Target(org_id or target.org_id, policy_id, org_dir)
+                files |= {other.policy_file, other.org_file}
+        return sorted(files)
+
     def output(self, target: Target, fmt: str) -> str:
         h = hashlib.sha256(f"{CACHE_FORMAT}\0{code_digest()}\0{fmt}\0".encode())
-        for path in (target.org_file, target.policy_file, self.project.vocabulary_file):
+        for path in (target.org_file, target.policy_file, self.project.vocabulary_file, *self._linked_files(target)):
             h.update(self._file(path) + b"\0")
         h.update(self._picture_digest(target.org_dir).encode())
         if FORMATS[fmt].cache_templates():

@@ -87,7 +87,7 @@ def _build_document(root: str, org_id: str, policy_id: str, formats: tuple[str, 
     if checked.errors or not checked.documents:
         return checked.problems, None
     doc = checked.documents[0]
-    view = build_view(doc.org.model, doc.model, doc.target.org_dir)
+    view = build_view(doc.org.model, doc.model, doc.target.org_dir, doc.linked)
     ctx = RenderContext(project.template_dirs(org_id))
     rendered = {fmt: renderer(fmt)(view, ctx) for fmt in render_order(formats)}
     return checked.problems, [(fmt, rendered[fmt]) for fmt in formats]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from policygen.load.models import build_model
 from policygen.load.source import Source, read_source
@@ -25,6 +25,8 @@ class LoadedPolicy:
     org: LoadedOrganisation
     model: Policy
     source: Source
+    # the policies its {ref:policy#id} keys name, by key as written; filled in by validation
+    linked: dict[str, "LoadedPolicy"] = field(default_factory=dict)
 
 
 class Loader:
@@ -34,6 +36,7 @@ class Loader:
         self.project = project
         self.problems: list[Problem] = []
         self._orgs: dict[str, LoadedOrganisation | None] = {}
+        self._policies: dict[Target, LoadedPolicy | None] = {}
         self._vocabulary: Vocabulary | None = None
 
     def _read(self, path, cls):
@@ -63,8 +66,9 @@ class Loader:
         return self._orgs[target.org_id]
 
     def policy(self, target: Target) -> LoadedPolicy | None:
-        org = self.organisation(target)
-        model, source = self._read(target.policy_file, Policy)
-        if org is None or model is None:
-            return None
-        return LoadedPolicy(target, org, model, source)
+        """The policy, read once however many policies refer to it."""
+        if target not in self._policies:
+            org = self.organisation(target)
+            model, source = self._read(target.policy_file, Policy)
+            self._policies[target] = LoadedPolicy(target, org, model, source) if org and model else None
+        return self._policies[target]

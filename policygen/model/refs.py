@@ -1,7 +1,8 @@
 """The syntax text uses to refer to other things by key.
 
 ``{ref:ID}``, ``{ref:ID|shown words}``, ``{num:ID}``, ``{role:KEY}``, ``{org}``,
-``{org:name}``, ``{org:short}``. Kept here because it is part of the data
+``{org:name}``, ``{org:short}``. A ``{ref:}`` or ``{num:}`` key may name a block of another
+policy: ``policy-id#block-id`` (same organisation) or ``org-id/policy-id#block-id``. Kept here because it is part of the data
 format: validation checks the targets exist, resolution fills them in.
 """
 
@@ -11,7 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-REF_RE = re.compile(r"\{(ref|num|role|org)(?::([a-z0-9]+(?:-[a-z0-9]+)*))?(?:\|([^{}]*))?\}")
+_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+REF_RE = re.compile(rf"\{{(ref|num|role|org)(?::((?:(?:{_SLUG}/)?{_SLUG}#)?{_SLUG}))?(?:\|([^{{}}]*))?\}}")
 
 ORG_FORMS = {None: "referred_to_as", "name": "name", "short": "short_name"}
 
@@ -23,6 +25,13 @@ class Ref:
     shown: str | None
     start: int
     end: int
+
+
+def split_key(key: str) -> tuple[str | None, str | None, str]:
+    """A reference key as (organisation, policy, block id); the first two None where not given."""
+    policy, _, block = key.rpartition("#")
+    org, _, policy = policy.rpartition("/")
+    return org or None, policy or None, block
 
 
 def find_refs(text: str) -> Iterator[Ref]:

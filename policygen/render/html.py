@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from functools import partial
 from types import MethodType
 
 from markdown_it.common.utils import escapeHtml
@@ -17,9 +18,12 @@ from policygen.resolve import DocumentView
 from policygen.resolve.text import PARSER, parse
 
 
-def _render_xref(_renderer, tokens, idx, _options, _env) -> str:
+def _render_xref(_renderer, tokens, idx, _options, env) -> str:
+    """A link to the block: in this page, or in another policy's output beside this one in
+    build/, in the format being made (``env["extension"]``: the PDF links to the PDF)."""
     meta = tokens[idx].meta
-    return f'<a href="{escapeHtml(meta["href"])}">{escapeHtml(meta["text"])}</a>'
+    href = (meta["document"] + env["extension"] if meta["document"] else "") + "#" + meta["anchor"]
+    return f'<a href="{escapeHtml(href)}">{escapeHtml(meta["text"])}</a>'
 
 
 # This format's own renderer: the shared parser is read, never changed, by the formats.
@@ -34,7 +38,7 @@ LIST_TYPES = {
 }
 
 
-def markdown_html(text: str, doc: DocumentView) -> Markup:
+def markdown_html(text: str, doc: DocumentView, extension: str = ".html") -> Markup:
     """Clause Markdown → HTML; raw HTML in the text is escaped by the parser."""
     tokens = parse(text, doc.refs)
     depth = 0
@@ -47,7 +51,7 @@ def markdown_html(text: str, doc: DocumentView) -> Markup:
             depth += 1
         elif tok.type in ("bullet_list_close", "ordered_list_close"):
             depth -= 1
-    return Markup(_RENDERER.render(tokens, PARSER.options, {}))
+    return Markup(_RENDERER.render(tokens, PARSER.options, {"extension": extension}))
 
 
 def inline(html: Markup) -> Markup:
@@ -58,9 +62,9 @@ def inline(html: Markup) -> Markup:
     return Markup(text)
 
 
-def markdown_inline_html(text: str, doc: DocumentView) -> Markup:
+def markdown_inline_html(text: str, doc: DocumentView, extension: str = ".html") -> Markup:
     """As markdown_html, without the wrapping paragraph."""
-    return inline(markdown_html(text, doc))
+    return inline(markdown_html(text, doc, extension))
 
 
 def data_uri(picture: PictureFile) -> str:
@@ -68,14 +72,19 @@ def data_uri(picture: PictureFile) -> str:
     return f"data:{picture.media_type};base64,{base64.b64encode(picture.data).decode('ascii')}"
 
 
-FILTERS = {"md": markdown_html, "md_inline": markdown_inline_html, "data_uri": data_uri}
+def _filters(extension: str) -> dict:
+    return {"md": partial(markdown_html, extension=extension), "md_inline": partial(markdown_inline_html, extension=extension), "data_uri": data_uri}
+
+
+# The page's filters, by ``paged``: the same page links other policies' HTML, or (paged, for the PDF) their PDF.
+FILTERS = {False: _filters(".html"), True: _filters(".pdf")}
 
 
 def html_page(
     doc: DocumentView, ctx: RenderContext, *, paged: bool = False, fonts: list | None = None, families: list[str] | None = None
 ) -> str:
     """The policy page; ``paged`` adds the print layout the PDF is made from."""
-    env = environment(ctx.template_dirs, "html", FILTERS)
+    env = environment(ctx.template_dirs, "html", FILTERS[paged])
     return env.get_template("policy.html.j2").render(
         doc=doc, paged=paged, fonts=fonts or [], families=families or []
     )

@@ -103,7 +103,9 @@ def layout(doc: DocumentView, ctx: RenderContext):
         logging.getLogger("weasyprint").setLevel(logging.ERROR)
         source = html_page(doc, ctx, paged=True, fonts=_faces(), families=[TEXT_FAMILY, SYMBOLS_FAMILY])
         fonts = FontConfiguration()
-        cached = HTML(string=source, base_url=str(FONT_DIR) + "/", url_fetcher=local_files_only(frozenset(data_uri(p.file) for p in doc.pictures()))).render(
+        # No base URL: the fonts are named by absolute file: URLs, and a relative link (another
+        # policy's PDF beside this one in build/) stays relative instead of pointing into the package.
+        cached = HTML(string=source, base_url=None, url_fetcher=local_files_only(frozenset(data_uri(p.file) for p in doc.pictures()))).render(
             font_config=fonts, pdf_tags=True, pdf_variant="pdf/ua-1"
         )
         ctx.cache["pdf-layout"] = cached

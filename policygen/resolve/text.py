@@ -26,8 +26,14 @@ class Target:
     title: str | None
     kind: str  # section | clause | appendix | table | definitions
     identifier: str | None = None  # a clause's statement identifier: {ref:} cites it, {num:} the number
+    document: str | None = None  # another policy's output, relative and without extension: "ig", "../org/ig"
+    policy_title: str | None = None  # that policy's title, printed before the number
 
     def cited(self, full: bool) -> str:
+        words = self._cited(full)
+        return f"{self.policy_title}, {words}" if self.policy_title else words
+
+    def _cited(self, full: bool) -> str:
         if self.identifier and full:
             return self.identifier
         if self.number and full and self.kind == "section" and self.title:
@@ -64,7 +70,7 @@ def _xref_rule(state: StateInline, silent: bool) -> bool:
             if target is None:
                 return False
             token = state.push("xref", "a", 0)
-            token.meta = {"href": "#" + target.anchor, "text": shown or target.cited(full=kind == "ref")}
+            token.meta = {"document": target.document, "anchor": target.anchor, "text": shown or target.cited(full=kind == "ref")}
         else:
             words = ctx.roles.get(key or "") if kind == "role" else ctx.org_names.get(key)
             if words is None:

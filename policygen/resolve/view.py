@@ -7,11 +7,12 @@ HTML, PDF and DOCX renderers only lay them out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from policygen.model import Organisation, Policy
+from policygen.load.document import LoadedPolicy
 from policygen.load.images import PictureFile, open_picture
 from policygen.model.base import PolicyDate
 from policygen.model.content import Appendix, Clause, Definitions, Figure, Include, Section, Table
@@ -210,9 +211,25 @@ def _contents(nodes: list[Node], depth: int, max_depth: int) -> list[ContentsEnt
     return out
 
 
-def build_view(org: Organisation, policy: Policy, folder: Path | None = None) -> DocumentView:
+def _linked_targets(org: Organisation, linked: dict[str, LoadedPolicy]) -> dict[str, Target]:
+    """Each ``policy#id`` key's block in the other policy, numbered by that policy's own view, so
+    its number is the one its own outputs print; the link points at its output beside this one's."""
+    targets: dict[str, Target] = {}
+    for key, other in linked.items():
+        view = build_view(other.org.model, other.model)
+        same_org = other.target.org_id == org.id
+        document = other.target.policy_id if same_org else f"../{other.target.org_id}/{other.target.policy_id}"
+        block = view.refs.targets[key.rpartition("#")[2]]
+        targets[key] = replace(block, document=document, policy_title=view.title)
+    return targets
+
+
+def build_view(org: Organisation, policy: Policy, folder: Path | None = None,
+               linked: dict[str, LoadedPolicy] | None = None) -> DocumentView:
     """The document's view; pictures are read from ``folder``, the organisation's. Without
-    one (comparisons and diffs, which show no pictures) figures and the logo carry none."""
+    one (comparisons and diffs, which show no pictures) figures and the logo carry none.
+    ``linked`` holds the other policies its references name (validation found them); without
+    them such references stay as written."""
     style = org.style
     identifiers = {item.block.id: ident for item, ident in statement_identifiers(policy)}
     numberer = _Numberer(style, folder, identifiers)
@@ -236,7 +253,7 @@ def build_view(org: Organisation, policy: Policy, folder: Path | None = None) ->
         style=style,
         numbered=any(level.kind is not NumberKind.none for level in levels),
         identified=bool(identifiers),
-        refs=RefContext.for_org(org, numberer.targets),
+        refs=RefContext.for_org(org, numberer.targets | _linked_targets(org, linked or {})),
         title=dc.title,
         reference=dc.reference,
         version=dc.version,

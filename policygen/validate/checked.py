@@ -16,6 +16,7 @@ from policygen.model import Policy
 from policygen.problems import Problem, ProblemsFound, display_path
 from policygen.project import Project, Target
 from policygen.validate import check_organisation, check_policy, lint_policy
+from policygen.validate.links import check_links
 
 
 @dataclass
@@ -48,6 +49,7 @@ def load_and_check(project: Project, selectors: list[str] | None, today: dt.date
             result.problems.extend(check_organisation(org, target.org_dir))
         if doc is not None:
             result.problems.extend(check_policy(doc, vocabulary, today))
+            result.problems.extend(check_links(doc, loader))
             result.problems.extend(lint_policy(doc, today))
             result.documents.append(doc)
     result.problems = sorted(set(loader.problems) | set(result.problems), key=lambda p: (p.file, p.line, p.path, p.message))
@@ -63,4 +65,6 @@ def check_text(project: Project, target: Target, org: LoadedOrganisation, text: 
     except ProblemsFound as exc:
         return None, exc.problems
     doc = LoadedPolicy(target, org, policy, source)
-    return policy, [p for p in check_policy(doc, Loader(project).vocabulary(), dt.date.today()) if not p.warning]
+    loader = Loader(project)
+    problems = [*check_policy(doc, loader.vocabulary(), dt.date.today()), *check_links(doc, loader)]
+    return policy, [p for p in problems if not p.warning]

@@ -210,7 +210,13 @@ class Writer(TableWriter):
             elif kind == "code_inline":
                 target.append(X.run(tok.content, bold=bool(bold), italic=bool(italic), mono=MONO))
             elif kind == "xref":
-                link = X.internal_link(X.bookmark_name(tok.meta["href"].lstrip("#")))
+                # Another policy's block: its .docx beside this one, at the bookmark its own
+                # renderer gives the block; else the bookmark in this document.
+                bookmark, document = X.bookmark_name(tok.meta["anchor"]), tok.meta["document"]
+                link = X.internal_link(bookmark)
+                if document:
+                    link = X.external_link(self.part, f"{document}.docx")
+                    link.set(X.qn("w:anchor"), bookmark)
                 link.append(X.run(tok.meta["text"], bold=bool(bold), italic=bool(italic), style="Hyperlink"))
                 p._p.append(link)
             elif kind == "link_open":
