@@ -70,6 +70,13 @@ SEED_LIST = [
             r"^### (Version|Source) \{\.appendix\}$": "Quarto appendix headings: the version is on the front sheet, the source a section",
         },
     ),
+    Seed(
+        "gds", "security-notice",
+        skip={
+            r"^---$": "a Markdown horizontal rule before the further reading",
+            r"^\[[^\]]+\]: (mailto:|https://)": "Markdown reference-link targets: written inline in the links they belong to",
+        },
+    ),
 ]
 
 # The seed each organisation is tested by (one policy each), for the per-organisation tests.

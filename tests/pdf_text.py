@@ -27,6 +27,9 @@ def pdf_reading_text(path: Path, running: list[str]) -> str:
 
     A sentence that crosses a page break is then whole again, as a reader reads it.
     The last page keeps its header and footer, so their words are still checked once.
+    Poppler puts the page's margin boxes after its body, so each phrase is taken out where it
+    last occurs: a body sentence that contains the title ("This is the security notice ...")
+    keeps its words.
     Poppler's reading order (``-raw``), not pypdf's: pypdf runs a clause's label onto the end of
     the line before it when that line has no closing full stop ("not to" + "c." → "not toc.").
     """
@@ -39,7 +42,7 @@ def pdf_reading_text(path: Path, running: list[str]) -> str:
         page_words = words(page)
         for phrase in [*running, "Page of"] if n < len(pages) else []:
             target = words(phrase)
-            for i in range(len(page_words) - len(target) + 1):
+            for i in reversed(range(len(page_words) - len(target) + 1)):
                 if target and page_words[i:i + len(target)] == target:
                     del page_words[i:i + len(target)]
                     break

@@ -39,7 +39,8 @@ class Parts:
     def block(self, name: str) -> None:
         body = self.w.document.element.body
         before = len(body) - 1  # the final w:sectPr stays last
-        if name in PAGE_BREAK_BEFORE and self.written:
+        # As in print.css.j2, a title with nothing under it does not get a page to itself.
+        if name in PAGE_BREAK_BEFORE and self.written and (name, self.written[-1]) != ("sections", "title"):
             self.w.page_break_next()
         getattr(self, name)()
         if name in ("sections", "appendices") and len(body) - 1 > before:
