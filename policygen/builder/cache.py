@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from functools import cache
 from pathlib import Path
 
 from policygen.load.images import MEDIA_TYPES
-from policygen.model.refs import REF_RE, split_key
 from policygen.project import Project, Target
 from policygen.render import FORMATS
 
 CACHE_NAME = ".policygen-cache.json"
+_CROSS_POLICY = re.compile(r"\{(?:ref|num):[^{}#]*#")  # a reference into another policy
 CACHE_FORMAT = 1
 
 
@@ -85,6 +86,10 @@ class InputKeys:
         is not a reference only costs a needless rebuild. Each with its organisation's file, whose
         house style numbers it."""
         text = self._file(target.policy_file).decode("utf-8", "replace")
+        if not _CROSS_POLICY.search(text):
+            return []  # the common case, told without importing the models (pydantic), so a no-op build stays cheap
+        from policygen.model.refs import REF_RE, split_key
+
         files: set[Path] = set()
         for m in REF_RE.finditer(text):
             if m[1] in ("ref", "num") and m[2] and "#" in m[2]:
