@@ -1,0 +1,1 @@
+"""One reader per file format, each ``read(path, data: bytes) -> Source`` (see ``importer.blocks``)."""
