@@ -4,9 +4,10 @@ The seeds are plain-text conversions of Word and PDF files, with conversion
 noise that is not content (stray HTML and Markdown, tab-separated cells, page
 numbers and typed contents pages). We strip that noise, split the rest into
 sentences and table cells, and require each one's words, in order, in the
-output. Comparison ignores case, punctuation, quotes, markup and section
-numbers (numbering is generated, so it may differ from a defective source);
-abbreviated month names and ordinal days are spelled one way on both sides.
+output. Comparison ignores case, punctuation, quotes, markup (underscore emphasis
+included) and section numbers (numbering is generated, so it may differ from a
+defective source); abbreviated month names and ordinal days are spelled one way
+on both sides.
 """
 
 from __future__ import annotations
@@ -92,10 +93,17 @@ _ORDINAL = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words with quotes, punctuation and section numbers dropped."""
+    """Lower-case words with quotes, punctuation and section numbers dropped.
+
+    Underscores at a word's ends are Markdown emphasis (`_why_`), not part of it; inside a word
+    (`file_name`) they stay.
+    """
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     out = []
     for w in re.findall(r"\w+", text.lower()):
+        w = w.strip("_")
+        if not w:
+            continue
         m = _ORDINAL.match(w)
         if m:
             w = m[1]

@@ -1,6 +1,6 @@
 """The fidelity checker itself catches a lost or altered sentence (so its passes mean something)."""
 
-from fidelity import SEED_LIST, fragments, html_text, missing_fragments
+from fidelity import SEED_LIST, fragments, html_text, missing_fragments, words
 
 
 def test_checker_reports_a_deleted_and_a_reworded_sentence(built):
@@ -19,3 +19,9 @@ def test_checker_strips_noise_but_keeps_words():
     frags = fragments(seed)
     assert not any("<b>" in f or "&amp;" in f or "**" in f for f in frags)
     assert "APPROVAL BY FINANCE & PERFORMANCE COMMITTEE:" in frags
+
+
+def test_underscore_emphasis_is_markup_but_a_snake_case_word_is_not():
+    # A Markdown source may emphasise with underscores, even around a bracket: "(_why)_".
+    assert words("the purpose (_why)_, and _with specific approval_.") == words("the purpose (why), and with specific approval.")
+    assert words("a file_name here") == ["a", "file_name", "here"]
