@@ -1,6 +1,6 @@
 """The fidelity checker itself catches a lost or altered sentence (so its passes mean something)."""
 
-from fidelity import SEED_LIST, fragments, html_text, missing_fragments, words
+from fidelity import SEED_LIST, SEEDS, fragments, html_text, missing_fragments, words
 
 
 def test_checker_reports_a_deleted_and_a_reworded_sentence(built):
@@ -25,3 +25,14 @@ def test_underscore_emphasis_is_markup_but_a_snake_case_word_is_not():
     # A Markdown source may emphasise with underscores, even around a bracket: "(_why)_".
     assert words("the purpose (_why)_, and _with specific approval_.") == words("the purpose (why), and with specific approval.")
     assert words("a file_name here") == ["a", "file_name", "here"]
+
+
+def test_an_emphasised_sentence_is_checked_by_its_words(built):
+    # OpenSAFELY's source writes "Dataset Developers _with specific approval_."; the HTML has <em>.
+    seed = SEEDS["opensafely"]
+    page = (built / "build" / "opensafely" / "data-access.html").read_text(encoding="utf-8")
+    assert "<em>with specific approval</em>" in page
+    sentence = next(f for f in fragments(seed) if f.endswith("Dataset Developers _with specific approval_."))
+    text = html_text(page)
+    assert sentence not in missing_fragments(seed, text)
+    assert sentence in missing_fragments(seed, text.replace("with specific approval", "with approval"))

@@ -24,7 +24,8 @@ def test_register_states_on_the_shipped_data(capsys):
     assert by_org["focus"]["state"] == "none" and by_org["focus"]["next_review"] is None
     assert by_org["strategy-unit"]["state"] == "none"  # its source states no review date
     assert by_org["gds"]["state"] == "none"  # nor does GDS's security notice
-    assert [p["org"] for p in data["policies"]] == ["eput", "swlccg", "lchs", "cpss", "focus", "gds", "strategy-unit"]
+    assert by_org["opensafely"]["state"] == "none"  # nor OpenSAFELY's data access policy
+    assert [p["org"] for p in data["policies"]] == ["eput", "swlccg", "lchs", "cpss", "focus", "gds", "opensafely", "strategy-unit"]
 
 
 def test_table_and_csv(capsys):
@@ -46,7 +47,7 @@ def test_register_page_lists_every_policy_with_links_to_each_format(built):
     page = (built / "build" / "index.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and 'lang="en-GB"' in page
     rows = re.findall(r"<tr>\s*<td>([^<]+)</td>", page)
-    assert rows == ["EPUT", "SWL CCG", "LCHS", "CPSS", "focus", "GDS", "Strategy Unit"]  # most urgent first, on any day
+    assert rows == ["EPUT", "SWL CCG", "LCHS", "CPSS", "focus", "GDS", "OpenSAFELY", "Strategy Unit"]  # most urgent first, on any day
     links = re.findall(r'href="([a-z-]+/[a-z-]+\.[a-z]+)"', page)
     for link in links:
         assert (built / "build" / link).is_file(), link
