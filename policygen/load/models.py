@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from policygen.load.source import Source
+from policygen.model.base import SLUG_PATTERN
 from policygen.model.content import BLOCK_TAGS
 from policygen.model.eia import PART_TAGS
 from policygen.model.vocabulary import KIND_ENTRY_TAGS
@@ -51,6 +52,15 @@ def _types_in(annotation: Any) -> list[Any]:
     return out
 
 
+# What each pattern a field must match asks for, in words: a web address is not an id.
+_PATTERN_HINTS = {
+    SLUG_PATTERN: "is not a valid id: use lower-case letters, digits and single hyphens",
+    r"^https?://": "is not a web address: give one starting http:// or https://",
+    r"^\S(.*\S)?$": "must not be blank or start or end with a space",
+    r"^#[0-9A-Fa-f]{6}$": "is not a colour: give it as #RRGGBB",
+}
+
+
 def _message(err: dict[str, Any]) -> str:
     kind, value = err["type"], err.get("input")
     if kind == "missing":
@@ -63,7 +73,8 @@ def _message(err: dict[str, Any]) -> str:
         choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip()]
         return f"{value!r} is not allowed; expected one of {', '.join(choices)}{suggest(value, choices)}"
     if kind == "string_pattern_mismatch":
-        return f"{value!r} is not a valid id: use lower-case letters, digits and single hyphens"
+        pattern = err.get("ctx", {}).get("pattern", "")
+        return f"{value!r} {_PATTERN_HINTS.get(pattern, f'does not have the expected form ({pattern})')}"
     if kind == "string_type" and isinstance(value, (int, float)):
         return f"{msg}; quote it (\"{value}\") so YAML keeps it as text"
     if kind == "model_type" or kind == "dict_type":

@@ -18,6 +18,7 @@ from policygen.model.base import PolicyDate
 from policygen.model.content import Appendix, Clause, Definitions, Figure, Include, Section, Table
 from policygen.model.organisation import LevelStyle, NumberKind, Picture, Style
 from policygen.model.schedule import due_date
+from policygen.resolve.citations import ReferencesTable, citation_targets, references_table
 from policygen.resolve.eia import EIAView, resolve_eia
 from policygen.resolve.identifiers import statement_identifiers
 from policygen.resolve.numbering import Number, house_levels, number
@@ -104,6 +105,7 @@ class DocumentView:
     appendices: list[Node]
     closing: list[Node]
     eia: EIAView | None
+    references: ReferencesTable
     published_on: PolicyDate | None  # for document metadata: the earliest date the policy states
     revised_on: PolicyDate | None  # the latest date the policy states
     logo: PictureView | None = None
@@ -253,7 +255,7 @@ def build_view(org: Organisation, policy: Policy, folder: Path | None = None,
         style=style,
         numbered=any(level.kind is not NumberKind.none for level in levels),
         identified=bool(identifiers),
-        refs=RefContext.for_org(org, numberer.targets | _linked_targets(org, linked or {})),
+        refs=RefContext.for_org(org, numberer.targets | _linked_targets(org, linked or {}), citation_targets(policy.references)),
         title=dc.title,
         reference=dc.reference,
         version=dc.version,
@@ -268,6 +270,7 @@ def build_view(org: Organisation, policy: Policy, folder: Path | None = None,
         appendices=appendices,
         closing=closing,
         eia=resolve_eia(policy.eia),
+        references=references_table(policy),
         published_on=min(_dates(policy), default=None, key=PolicyDate.first_day),
         revised_on=max(_dates(policy), default=None, key=PolicyDate.first_day),
         logo=_picture(style.logo, folder) if style.logo and folder is not None else None,

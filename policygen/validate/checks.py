@@ -124,6 +124,14 @@ def _ids(doc: LoadedPolicy) -> Iterator[Problem]:
             yield src.problem(item.loc, f"sections nest at most {MAX_SECTION_DEPTH} levels deep")
         if isinstance(item.block, Include) and item.block.include == "eia" and policy.eia is None:
             yield src.problem(item.loc + ("include",), "includes the EIA but the policy has no eia")
+    for i, ref in enumerate(policy.references):  # a reference's id is an anchor beside the blocks'
+        if ref.id is None:
+            continue
+        loc = ("references", i, "id")
+        if ref.id in first:
+            yield src.problem(loc, f"duplicate id '{ref.id}' (first used at line {first[ref.id]}); a reference's id is unique among the policy's ids")
+        else:
+            first[ref.id] = src.line(loc)
     owners: dict[str, str] = {}
     for item, identifier in statement_identifiers(policy):
         if identifier in owners:
@@ -136,8 +144,13 @@ def _ids(doc: LoadedPolicy) -> Iterator[Problem]:
 def _references(doc: LoadedPolicy) -> Iterator[Problem]:
     src, policy, org = doc.source, doc.model, doc.org.model
     ids = [item.block.id for item in iter_blocks(policy)]
+    citable = [r.id for r in policy.references if r.id]
+    placed = any(isinstance(item.block, Include) and item.block.include == "references" for item in iter_blocks(policy))
     for loc, text in iter_strings(policy):
         for ref in find_refs(text):
+            if ref.kind == "cite" and ref.key:
+                yield from _citation(src, loc, ref.key, citable, placed)
+                continue
             if ref.kind in ("ref", "num") and ref.key and "#" in ref.key:
                 continue  # another policy's block: validate/links.py, which reads the library
             if ref.kind in ("ref", "num") and ref.key not in ids:
@@ -146,7 +159,7 @@ def _references(doc: LoadedPolicy) -> Iterator[Problem]:
                 yield src.problem(loc, f"{{role:{ref.key}}} is not in {org.id}'s role register{suggest(ref.key, org.roles)}")
             elif ref.kind == "org" and ref.key not in ORG_FORMS:
                 yield src.problem(loc, f"{{org:{ref.key}}} is not a form of the name; use {{org}}, {{org:name}} or {{org:short}}")
-            elif ref.kind in ("ref", "num", "role") and ref.key is None:
+            elif ref.kind in ("ref", "num", "cite", "role") and ref.key is None:
                 yield src.problem(loc, f"{{{ref.kind}}} needs a key, e.g. {{{ref.kind}:some-id}}")
     people = [("author",), ("owner",), ("director_responsible",)]
     people += [("reviewers", i) for i in range(len(policy.document_control.reviewers))]
@@ -156,6 +169,16 @@ def _references(doc: LoadedPolicy) -> Iterator[Problem]:
             person = person[part] if isinstance(part, int) else getattr(person, part)
         if person is not None and person.role and person.role not in org.roles:
             yield src.problem(("document_control", *loc, "role"), f"'{person.role}' is not in {org.id}'s role register{suggest(person.role, org.roles)}")
+
+
+def _citation(src: Source, loc: tuple, key: str, citable: list[str], placed: bool) -> Iterator[Problem]:
+    """``{cite:ID}`` names one of this policy's references by its id, and links to the references
+    table, so a block must place that table."""
+    if key not in citable:
+        hint = suggest(key, citable) or ("" if citable else ": give the reference an `id` in `references:`")
+        yield src.problem(loc, f"{{cite:{key}}} names no reference of this policy{hint}")
+    elif not placed:
+        yield src.problem(loc, f"{{cite:{key}}} links to the references table, which no block places: add a block `- {{id: references, include: references}}`")
 
 
 def _dates(doc: LoadedPolicy) -> Iterator[Problem]:
