@@ -55,7 +55,7 @@ def _types_in(annotation: Any) -> list[Any]:
 # What each pattern a field must match asks for, in words: a web address is not an id.
 _PATTERN_HINTS = {
     SLUG_PATTERN: "is not a valid id: use lower-case letters, digits and single hyphens",
-    r"^https?://": "is not a web address: give one starting http:// or https://",
+    r"^https?://\S+$": "is not a web address: give one starting http:// or https://, without spaces",
     r"^\S(.*\S)?$": "must not be blank or start or end with a space",
     r"^#[0-9A-Fa-f]{6}$": "is not a colour: give it as #RRGGBB",
 }

@@ -111,7 +111,7 @@ class Reference(Strict):
         description="How it is cited, e.g. 'ISO 13485:2016', '2018 c. 12', 'DSPT 1.1.1': a citation prints it, else the title.",
     )
     title: str
-    url: str | None = Field(default=None, pattern=r"^https?://", description="A web address (http or https).")
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$", description="A web address (http or https), without spaces.")
 
 
 class Identifiers(Strict):

@@ -62,7 +62,9 @@ def test_wrong_type(acme, capsys):
 
 @pytest.mark.parametrize("added, message", [
     ("references: [{title: The Code, url: \"ftp://example.org\"}]",
-     r"references\[0\]\.url: 'ftp://example.org' is not a web address: give one starting http:// or https://"),
+     r"references\[0\]\.url: 'ftp://example.org' is not a web address: give one starting http:// or https://, without spaces"),
+    ("references: [{title: The Code, url: \"https://example.org/a b\"}]",
+     r"references\[0\]\.url: 'https://example.org/a b' is not a web address.*"),
     ("references: [{title: The Code, identifier: \" ISO 9001\"}]",
      r"references\[0\]\.identifier: ' ISO 9001' must not be blank or start or end with a space"),
 ])
