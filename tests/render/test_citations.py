@@ -49,14 +49,14 @@ def make(root: Path, policy: str = POLICY) -> Path:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
+def cited(tmp_path_factory) -> Path:
     root = make(tmp_path_factory.mktemp("citations"))
     assert main(["--root", str(root), "build", "--quiet"]) == 0
     return root / "build" / "acme"
 
 
-def test_html_links_citations_to_the_references_table(built):
-    html = (built / "social-media.html").read_text(encoding="utf-8")
+def test_html_links_citations_to_the_references_table(cited):
+    html = (cited / "social-media.html").read_text(encoding="utf-8")
     assert '<a href="#dpa">2018 c. 12</a> and <a href="#code">Records Management Code of Practice</a> require.' in html
     assert 'See <a href="#dpa">the Act</a>.' in html
     assert '<th scope="col">Identifier</th><th scope="col">Title</th><th scope="col">Web address</th>' in html
@@ -66,8 +66,8 @@ def test_html_links_citations_to_the_references_table(built):
 
 
 @needs_poppler
-def test_pdf_prints_the_citation_and_the_address(built):
-    pdf = built / "social-media.pdf"
+def test_pdf_prints_the_citation_and_the_address(cited):
+    pdf = cited / "social-media.pdf"
     text = " ".join(pdf_text(pdf).split())
     assert CITED in text
     assert all(words in text for words in ("Identifier", "Web address", "Data Protection Act 2018", "NHS Constitution for England"))
@@ -77,8 +77,8 @@ def test_pdf_prints_the_citation_and_the_address(built):
     assert any("/Dest" in a or ("/A" in a and a["/A"].get("/S") == "/GoTo") for a in links)  # the citation, inside the document
 
 
-def test_docx_links_citations_to_bookmarks_in_the_table(built):
-    path = built / "social-media.docx"
+def test_docx_links_citations_to_bookmarks_in_the_table(cited):
+    path = cited / "social-media.docx"
     assert any(CITED in p.text for p in docx.Document(str(path)).paragraphs)
     with zipfile.ZipFile(path) as z:
         body = z.read("word/document.xml").decode()
@@ -93,8 +93,8 @@ def test_docx_links_citations_to_bookmarks_in_the_table(built):
     assert f"2018 c. 12 | Data Protection Act 2018 | {DPA_URL}" in text
 
 
-def test_markdown_links_the_citation_to_the_address(built):
-    md = (built / "social-media.md").read_text(encoding="utf-8")
+def test_markdown_links_the_citation_to_the_address(cited):
+    md = (cited / "social-media.md").read_text(encoding="utf-8")
     assert f"as [2018 c. 12](<{DPA_URL}>) and Records Management Code of Practice require." in md
     assert "| Identifier | Title | Web address |" in md
     assert f"| 2018 c. 12 | Data Protection Act 2018 | <{DPA_URL}> |" in md
@@ -134,3 +134,11 @@ def test_comparison_and_diff_text_print_the_citation(tmp_path):
     source = doc.model.sections[0].blocks[0].text
     assert plain_text(source, view.refs) == CITED
     assert resolve_plain(source, view.refs) == CITED
+
+
+def test_shipped_example_cites_the_acts_its_source_links(built):
+    """SWL CCG's source links the two Acts (the links lost their addresses): they are its references."""
+    html = (built / "build" / "swlccg" / "social-media.html").read_text(encoding="utf-8")
+    assert 'as determined by the <a href="#defamation-act-2013">Defamation Act 2013</a>, or could' in html
+    assert 'the <a href="#public-order-act-1986">Public Order Act 1986</a>' in html
+    assert '<tr id="public-order-act-1986"><td>Public Order Act 1986</td></tr>' in html
