@@ -93,6 +93,11 @@ def build_model(cls: type[M], source: Source) -> M:
 
 
 def _located(err: dict[str, Any]) -> tuple:
-    """The error's place in the data, without the tags pydantic adds for a union member."""
+    """The error's place in the data, without the tags pydantic adds for a union member. A
+    block's or EIA part's tag always has the member's field after it, so a last part is a field
+    even if named like one (``implements[0].clause``); a kind's topic entry may be a plain id,
+    so its tag can come last."""
     loc = err["loc"]
-    return tuple(part for i, part in enumerate(loc) if not (part in _UNION_TAGS and i > 0 and isinstance(loc[i - 1], int)))
+    return tuple(part for i, part in enumerate(loc)
+                 if not (part in _UNION_TAGS and i > 0 and isinstance(loc[i - 1], int)
+                         and (i < len(loc) - 1 or part in KIND_ENTRY_TAGS)))

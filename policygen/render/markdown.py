@@ -143,6 +143,12 @@ class _Writer:
     def include_references(self, _level: int) -> None:
         refs = self.doc.references
         self.lines += _table(refs.header, [[f"<{url}>" if url else text for text, url in refs.cells(r)] for r in refs.rows])
+        if self.doc.mapping_follows_references:
+            self.include_standards_mapping(_level)
+
+    def include_standards_mapping(self, _level: int) -> None:
+        rows = [[r.standard, r.clause, r.number, r.heading] for r in self.doc.standards_mapping]
+        self.lines += ["Standards mapping", "", *_table(self.doc.mapping_header, rows)]
 
     def include_eia(self, level: int) -> None:
         eia = self.doc.eia

@@ -1,13 +1,18 @@
-"""The policy's references as a table, and what ``{cite:ID}`` prints and links to.
+"""The policy's references as a table, what ``{cite:ID}`` prints and links to, and the
+standards mapping (which clause of the policy implements which clause of a standard).
 
 Worked out once here so every format prints the same words for a citation (the reference's
-identifier, else its title) and lists the same rows, each citable row anchored by its id.
+identifier, else its title), lists the same rows, each citable row anchored by its id, and
+sorts the mapping the same way.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Iterable
 
+from policygen.model.content import Clause
 from policygen.model.policy import Policy, Reference
 from policygen.resolve.text import Target
 
@@ -72,3 +77,35 @@ def citation_targets(references: list[Reference]) -> dict[str, Target]:
         for r in references
         if r.id
     }
+
+
+@dataclass(frozen=True)
+class MappingRow:
+    """One standard clause and the policy clause that implements it."""
+
+    standard: str  # as a citation prints it: the identifier, else the title
+    standard_anchor: str  # the standard's row of the references table
+    clause: str  # the standard's clause, as it numbers it ("7.5.3")
+    number: str  # the policy clause as cited: its number, else its identifier
+    anchor: str  # the policy clause's id
+    heading: str  # the heading the policy clause sits under
+
+
+MAPPING_HEADER = ["Standard", "Standard clause", "Policy clause", "Heading"]
+
+
+def natural_key(text: str) -> tuple:
+    """Numbers compared as numbers: 7.5.3 before 7.5.10, A.2 before A.10."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part.casefold()) for part in re.split(r"(\d+)", text) if part)
+
+
+def standards_mapping(clauses: Iterable[tuple[Clause, str, str]], citations: dict[str, Target]) -> list[MappingRow]:
+    """The rows for every ``implements`` of the given (clause, its number as cited, the heading
+    it sits under), sorted by standard, then by the standard's clause in natural order."""
+    rows = [
+        MappingRow(citations[i.standard].cited(full=True), i.standard, i.clause, number, clause.id, heading)
+        for clause, number, heading in clauses
+        for i in clause.implements
+        if i.standard in citations  # validation reports one that is not
+    ]
+    return sorted(rows, key=lambda r: (natural_key(r.standard), natural_key(r.clause), r.anchor))

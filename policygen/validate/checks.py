@@ -23,7 +23,7 @@ from policygen.model.organisation import Picture
 from policygen.model.eia import PROTECTED_CHARACTERISTICS
 from policygen.model.policy import HistoryRow
 from policygen.model.refs import ORG_FORMS, find_refs
-from policygen.model.walk import iter_blocks, iter_strings
+from policygen.model.walk import includes, iter_blocks, iter_strings
 from policygen.problems import Problem, suggest
 from policygen.resolve.identifiers import statement_identifiers
 
@@ -145,7 +145,7 @@ def _references(doc: LoadedPolicy) -> Iterator[Problem]:
     src, policy, org = doc.source, doc.model, doc.org.model
     ids = [item.block.id for item in iter_blocks(policy)]
     citable = [r.id for r in policy.references if r.id]
-    placed = any(isinstance(item.block, Include) and item.block.include == "references" for item in iter_blocks(policy))
+    placed = includes(policy, "references")
     for loc, text in iter_strings(policy):
         for ref in find_refs(text):
             if ref.kind == "cite" and ref.key:
@@ -161,6 +161,7 @@ def _references(doc: LoadedPolicy) -> Iterator[Problem]:
                 yield src.problem(loc, f"{{org:{ref.key}}} is not a form of the name; use {{org}}, {{org:name}} or {{org:short}}")
             elif ref.kind in ("ref", "num", "cite", "role") and ref.key is None:
                 yield src.problem(loc, f"{{{ref.kind}}} needs a key, e.g. {{{ref.kind}:some-id}}")
+    yield from _implements(doc, citable, placed)
     people = [("author",), ("owner",), ("director_responsible",)]
     people += [("reviewers", i) for i in range(len(policy.document_control.reviewers))]
     for loc in people:
@@ -179,6 +180,21 @@ def _citation(src: Source, loc: tuple, key: str, citable: list[str], placed: boo
         yield src.problem(loc, f"{{cite:{key}}} names no reference of this policy{hint}")
     elif not placed:
         yield src.problem(loc, f"{{cite:{key}}} links to the references table, which no block places: add a block `- {{id: references, include: references}}`")
+
+
+def _implements(doc: LoadedPolicy, citable: list[str], references_placed: bool) -> Iterator[Problem]:
+    """A clause's ``implements`` names a standard among the references by id; and some block
+    shows the mapping (its own, or the references table it then follows)."""
+    src, mapped = doc.source, False
+    for item in iter_blocks(doc.model):
+        for i, implements in enumerate(getattr(item.block, "implements", [])):
+            mapped = True
+            if implements.standard not in citable:
+                hint = suggest(implements.standard, citable) or (
+                    ": give the standard's entry in `references:` this `id`" if doc.model.references else ": add the standard to `references:` with this `id`")
+                yield src.problem(item.loc + ("implements", i, "standard"), f"'{implements.standard}' names no reference of this policy{hint}")
+    if mapped and not references_placed and not includes(doc.model, "standards_mapping"):
+        yield src.problem((), "its clauses implement standards, but no block places the standards mapping or the references table it follows, so no document shows it: add a block `- {id: standards-mapping, include: standards_mapping}`", warning=True)
 
 
 def _dates(doc: LoadedPolicy) -> Iterator[Problem]:

@@ -246,6 +246,13 @@ class Parts:
         rows = [[Cell(text, url=url, anchor=r.anchor if i == 0 else None) for i, (text, url) in enumerate(refs.cells(r))]
                 for r in refs.rows]
         self.w.table(rows, header=refs.header, alt="References", widths=refs.widths)
+        if self.doc.mapping_follows_references:
+            self.include_standards_mapping(level)
+
+    def include_standards_mapping(self, level: int) -> None:
+        rows = [[Cell(r.standard, bookmark_link=r.standard_anchor), Cell(r.clause), Cell(r.number, bookmark_link=r.anchor), Cell(r.heading)]
+                for r in self.doc.standards_mapping]
+        self.w.table(rows, header=self.doc.mapping_header, caption="Standards mapping")
 
     def include_eia(self, level: int) -> None:
         eia = self.doc.eia

@@ -30,6 +30,7 @@ class Cell:
     centre: bool = False
     span: bool = False  # a row group's heading: the row's only cell, across the table
     url: str | None = None  # plain text that links to this web address
+    bookmark_link: str | None = None  # or to this anchor's bookmark in the document
     anchor: str | None = None  # a bookmark on the cell, for links into the table
 
 
@@ -123,7 +124,7 @@ class TableWriter:
         else:
             p = self.paragraph(style=TABLE_TEXT, sink=cell_sink)
             if spec.text:
-                self.linked_run(p, spec.text, spec.url, bold=spec.header or spec.span)
+                self.linked_run(p, spec.text, spec.url, spec.bookmark_link, bold=spec.header or spec.span)
         if spec.centre:
             for p in cell.paragraphs:
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
