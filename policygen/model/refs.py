@@ -27,6 +27,11 @@ class Ref:
     end: int
 
 
+def into_other_policy(ref: Ref) -> bool:
+    """Whether the reference names a block of another policy (``{ref:policy#id}``)."""
+    return ref.kind in ("ref", "num") and bool(ref.key) and "#" in ref.key
+
+
 def split_key(key: str) -> tuple[str | None, str | None, str]:
     """A reference key as (organisation, policy, block id); the first two None where not given."""
     policy, _, block = key.rpartition("#")

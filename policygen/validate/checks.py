@@ -22,7 +22,7 @@ from policygen.model.content import Figure, Include, Section
 from policygen.model.organisation import Picture
 from policygen.model.eia import PROTECTED_CHARACTERISTICS
 from policygen.model.policy import HistoryRow
-from policygen.model.refs import ORG_FORMS, find_refs
+from policygen.model.refs import ORG_FORMS, find_refs, into_other_policy
 from policygen.model.walk import includes, iter_blocks, iter_strings
 from policygen.problems import Problem, suggest
 from policygen.resolve.identifiers import statement_identifiers
@@ -151,7 +151,7 @@ def _references(doc: LoadedPolicy) -> Iterator[Problem]:
             if ref.kind == "cite" and ref.key:
                 yield from _citation(src, loc, ref.key, citable, placed)
                 continue
-            if ref.kind in ("ref", "num") and ref.key and "#" in ref.key:
+            if into_other_policy(ref):
                 continue  # another policy's block: validate/links.py, which reads the library
             if ref.kind in ("ref", "num") and ref.key not in ids:
                 yield src.problem(loc, f"{{{ref.kind}:{ref.key}}} refers to no section, clause or appendix{suggest(ref.key, ids)}")
