@@ -148,7 +148,7 @@ class _Writer:
 
     def include_standards_mapping(self, _level: int) -> None:
         rows = [[r.standard, r.clause, r.number, r.heading] for r in self.doc.standards_mapping]
-        self.lines += ["Standards mapping", "", *_table(self.doc.mapping_header, rows)]
+        self.lines += ["Standards mapping", "", *_table(self.doc.mapping_header, rows)] if rows else [self.doc.no_mapping, ""]
 
     def include_eia(self, level: int) -> None:
         eia = self.doc.eia

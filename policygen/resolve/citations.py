@@ -92,6 +92,7 @@ class MappingRow:
 
 
 MAPPING_HEADER = ["Standard", "Standard clause", "Policy clause", "Heading"]
+NO_MAPPING = "No clause of this policy names a standard clause it implements."  # a placed mapping with no rows
 
 
 def natural_key(text: str) -> tuple:

@@ -19,7 +19,7 @@ from policygen.model.content import Appendix, Clause, Definitions, Figure, Inclu
 from policygen.model.organisation import LevelStyle, NumberKind, Picture, Style
 from policygen.model.schedule import due_date
 from policygen.model.walk import includes
-from policygen.resolve.citations import MAPPING_HEADER, MappingRow, ReferencesTable, citation_targets, references_table, standards_mapping
+from policygen.resolve.citations import MAPPING_HEADER, NO_MAPPING, MappingRow, ReferencesTable, citation_targets, references_table, standards_mapping
 from policygen.resolve.eia import EIAView, resolve_eia
 from policygen.resolve.identifiers import statement_identifiers
 from policygen.resolve.numbering import Number, house_levels, number
@@ -130,6 +130,10 @@ class DocumentView:
     @property
     def mapping_header(self) -> list[str]:
         return MAPPING_HEADER
+
+    @property
+    def no_mapping(self) -> str:
+        return NO_MAPPING
 
     @property
     def blocks(self) -> list[str]:

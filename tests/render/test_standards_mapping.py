@@ -134,3 +134,15 @@ def test_a_mapping_no_block_shows_is_warned_about(tmp_path, capsys):
     root = make(tmp_path, policy)
     assert main(["--root", str(root), "validate"]) == 0
     assert "no block places the standards mapping" in capsys.readouterr().err
+
+
+def test_a_placed_mapping_with_no_rows_says_so(tmp_path):
+    policy = re.sub(r"        implements:\n(          - .*\n)+", "", POLICY).replace(
+        "      - {id: references, include: references}\n", "      - {id: mapping, include: standards_mapping}\n      - {id: references, include: references}\n")
+    root = make(tmp_path, policy)
+    assert main(["--root", str(root), "build", "--quiet", "-f", "html", "-f", "docx", "-f", "md"]) == 0
+    out = root / "build" / "acme"
+    said = "No clause of this policy names a standard clause it implements."
+    assert f'<div id="mapping"><p>{said}</p>' in (out / "social-media.html").read_text(encoding="utf-8")
+    assert said in (out / "social-media.md").read_text(encoding="utf-8")
+    assert any(p.text == said for p in docx.Document(str(out / "social-media.docx")).paragraphs)

@@ -252,7 +252,10 @@ class Parts:
     def include_standards_mapping(self, level: int) -> None:
         rows = [[Cell(r.standard, bookmark_link=r.standard_anchor), Cell(r.clause), Cell(r.number, bookmark_link=r.anchor), Cell(r.heading)]
                 for r in self.doc.standards_mapping]
-        self.w.table(rows, header=self.doc.mapping_header, caption="Standards mapping")
+        if rows:
+            self.w.table(rows, header=self.doc.mapping_header, caption="Standards mapping")
+        else:
+            self.w.paragraph(self.doc.no_mapping)
 
     def include_eia(self, level: int) -> None:
         eia = self.doc.eia
