@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Discriminator, ValidationError
 
 from policygen.load.source import Source
 from policygen.model.base import SLUG_PATTERN
@@ -21,25 +21,41 @@ _UNION_TAGS = {*BLOCK_TAGS, *PART_TAGS, *KIND_ENTRY_TAGS}
 
 
 @cache
-def _all_field_names() -> frozenset[str]:
-    """Every key any model accepts: the pool a misspelt key is matched against."""
+def _fields() -> tuple[tuple[str, Any], ...]:
+    """(key, annotation) of every field of every model a file is read into."""
     from policygen import model
 
     seen: set[type] = set()
-    names: set[str] = set()
+    fields: list[tuple[str, Any]] = []
 
     def walk(cls: Any) -> None:
         if not isinstance(cls, type) or not issubclass(cls, BaseModel) or cls in seen:
             return
         seen.add(cls)
         for name, field in cls.model_fields.items():
-            names.add(name)
+            fields.append((name, field.annotation))
             for arg in _types_in(field.annotation):
                 walk(arg)
 
     for cls in (model.Organisation, model.Policy, model.Vocabulary):
         walk(cls)
-    return frozenset(names)
+    return tuple(fields)
+
+
+@cache
+def _all_field_names() -> frozenset[str]:
+    """Every key any model accepts: the pool a misspelt key is matched against."""
+    return frozenset(name for name, _ in _fields())
+
+
+@cache
+def _union_lists() -> frozenset[str]:
+    """The keys whose items are a keyed union (blocks, EIA parts, a kind's topics), whose
+    members pydantic tags in an error's location."""
+    return frozenset(
+        name for name, annotation in _fields()
+        if any(isinstance(m, Discriminator) for arg in _types_in(annotation) for m in getattr(arg, "__metadata__", ()))
+    )
 
 
 def _types_in(annotation: Any) -> list[Any]:
@@ -93,11 +109,9 @@ def build_model(cls: type[M], source: Source) -> M:
 
 
 def _located(err: dict[str, Any]) -> tuple:
-    """The error's place in the data, without the tags pydantic adds for a union member. A
-    block's or EIA part's tag always has the member's field after it, so a last part is a field
-    even if named like one (``implements[0].clause``); a kind's topic entry may be a plain id,
-    so its tag can come last."""
-    loc = err["loc"]
+    """The error's place in the data, without the tags pydantic adds for a union member: those
+    follow an index into a list of union members, so a field named like a tag in a list of
+    plain models (``implements[0].clause``) stays."""
+    loc, unions = err["loc"], _union_lists()
     return tuple(part for i, part in enumerate(loc)
-                 if not (part in _UNION_TAGS and i > 0 and isinstance(loc[i - 1], int)
-                         and (i < len(loc) - 1 or part in KIND_ENTRY_TAGS)))
+                 if not (part in _UNION_TAGS and i > 1 and isinstance(loc[i - 1], int) and loc[i - 2] in unions))
