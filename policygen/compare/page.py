@@ -9,6 +9,7 @@ policy pages, so it is escaped the same way and references read the same.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterable
 
@@ -45,12 +46,18 @@ def render_page(cmp: Comparison, dirs: list[Path]) -> bytes:
     return env.get_template("compare.html.j2").render(cmp=cmp, pairs_shown=PAIRS_SHOWN).encode("utf-8")
 
 
+# A link the policy page resolves against its own folder (build/<org>/): "#id", "other.html#id";
+# "../org/other.html#id" reads the same from build/compare/.
+_RELATIVE_HREF = re.compile(r'href="(?![a-zA-Z][a-zA-Z0-9+.-]*:|\.\./)(#?)')
+
+
 def _md(text: str, org: OrgPolicy) -> Markup:
-    """Clause Markdown → HTML; in-page references point into the organisation's own page."""
+    """Clause Markdown → HTML; references point where the organisation's own page points:
+    into that page, or to another policy's page beside it."""
     from policygen.render.html import markdown_html
 
     html = str(markdown_html(text, org.view))
-    return Markup(html.replace('href="#', f'href="../{org.html_path}#'))
+    return Markup(_RELATIVE_HREF.sub(lambda m: f'href="../{org.html_path}#' if m[1] else f'href="../{org.org_id}/', html))
 
 
 def _md_inline(text: str, org: OrgPolicy) -> Markup:

@@ -92,7 +92,7 @@ class OrgPolicy:
 
 
 def org_policy(doc: LoadedPolicy) -> OrgPolicy:
-    view = build_view(doc.org.model, doc.model)
+    view = build_view(doc.org.model, doc.model, linked=doc.linked)  # other policies' blocks cited as their documents cite them
     result = OrgPolicy(doc, view)
     _Collector(result).run()
     return result

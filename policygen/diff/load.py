@@ -1,11 +1,18 @@
-"""A policy as it was at a git revision, resolved into a view model."""
+"""A policy as it was at a git revision, resolved into a view model.
+
+The other policies its ``{ref:policy#id}`` keys name are read at the same revision, so a
+redline prints such a reference as the documents built from that revision did.
+"""
 
 from __future__ import annotations
 
 from policygen.diff.gitrev import Revision
+from policygen.load.document import LoadedOrganisation, LoadedPolicy
 from policygen.load.models import build_model
 from policygen.load.source import parse_source
 from policygen.model import Organisation, Policy
+from policygen.model.refs import find_refs, into_other_policy, split_key
+from policygen.model.walk import iter_blocks, iter_strings
 from policygen.problems import Problem, ProblemsFound, display_path
 from policygen.project import Project, Target
 from policygen.resolve import DocumentView, build_view
@@ -13,12 +20,35 @@ from policygen.resolve import DocumentView, build_view
 
 def load_version(project: Project, target: Target, revision: Revision) -> DocumentView:
     """Parse and validate the organisation and policy files at ``revision``; raise ProblemsFound."""
-    models = []
+    doc = _loaded(project, target, revision)
+    return build_view(doc.org.model, doc.model, linked=_linked(project, doc, revision))
+
+
+def _loaded(project: Project, target: Target, revision: Revision) -> LoadedPolicy:
+    loaded = []
     for path, cls in ((target.org_file, Organisation), (target.policy_file, Policy)):
         name = f"{revision.label}:{display_path(path, project.root)}"
         text = revision.read(path)
         if text is None:
             raise ProblemsFound([Problem(name, 0, "", f"does not exist at {revision.label}")])
-        models.append(build_model(cls, parse_source(text, name)))
-    org, policy = models
-    return build_view(org, policy)
+        source = parse_source(text, name)
+        loaded.append((build_model(cls, source), source))
+    (org, org_source), (policy, source) = loaded
+    return LoadedPolicy(target, LoadedOrganisation(org, org_source), policy, source)
+
+
+def _linked(project: Project, doc: LoadedPolicy, revision: Revision) -> dict[str, LoadedPolicy]:
+    """The other policies its references name, as they were at ``revision``. A reference whose
+    policy or block was not there then (or did not load) stays as written."""
+    linked: dict[str, LoadedPolicy] = {}
+    for _, text in iter_strings(doc.model):
+        for ref in filter(into_other_policy, find_refs(text)):
+            org_id, policy_id, block_id = split_key(ref.key)
+            org_id = org_id or doc.target.org_id
+            try:
+                other = _loaded(project, Target(org_id, policy_id, project.organisations / org_id), revision)
+            except ProblemsFound:
+                continue
+            if any(item.block.id == block_id for item in iter_blocks(other.model)):
+                linked[ref.key] = other
+    return linked

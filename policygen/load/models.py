@@ -5,9 +5,10 @@ from __future__ import annotations
 from functools import cache
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Discriminator, ValidationError
 
 from policygen.load.source import Source
+from policygen.model.base import SLUG_PATTERN
 from policygen.model.content import BLOCK_TAGS
 from policygen.model.eia import PART_TAGS
 from policygen.model.vocabulary import KIND_ENTRY_TAGS
@@ -20,25 +21,41 @@ _UNION_TAGS = {*BLOCK_TAGS, *PART_TAGS, *KIND_ENTRY_TAGS}
 
 
 @cache
-def _all_field_names() -> frozenset[str]:
-    """Every key any model accepts: the pool a misspelt key is matched against."""
+def _fields() -> tuple[tuple[str, Any], ...]:
+    """(key, annotation) of every field of every model a file is read into."""
     from policygen import model
 
     seen: set[type] = set()
-    names: set[str] = set()
+    fields: list[tuple[str, Any]] = []
 
     def walk(cls: Any) -> None:
         if not isinstance(cls, type) or not issubclass(cls, BaseModel) or cls in seen:
             return
         seen.add(cls)
         for name, field in cls.model_fields.items():
-            names.add(name)
+            fields.append((name, field.annotation))
             for arg in _types_in(field.annotation):
                 walk(arg)
 
     for cls in (model.Organisation, model.Policy, model.Vocabulary):
         walk(cls)
-    return frozenset(names)
+    return tuple(fields)
+
+
+@cache
+def _all_field_names() -> frozenset[str]:
+    """Every key any model accepts: the pool a misspelt key is matched against."""
+    return frozenset(name for name, _ in _fields())
+
+
+@cache
+def _union_lists() -> frozenset[str]:
+    """The keys whose items are a keyed union (blocks, EIA parts, a kind's topics), whose
+    members pydantic tags in an error's location."""
+    return frozenset(
+        name for name, annotation in _fields()
+        if any(isinstance(m, Discriminator) for arg in _types_in(annotation) for m in getattr(arg, "__metadata__", ()))
+    )
 
 
 def _types_in(annotation: Any) -> list[Any]:
@@ -49,6 +66,15 @@ def _types_in(annotation: Any) -> list[Any]:
     if meta is not None:
         out.extend(_types_in(annotation.__origin__))
     return out
+
+
+# What each pattern a field must match asks for, in words: a web address is not an id.
+_PATTERN_HINTS = {
+    SLUG_PATTERN: "is not a valid id: use lower-case letters, digits and single hyphens",
+    r"^https?://\S+$": "is not a web address: give one starting http:// or https://, without spaces",
+    r"^\S(.*\S)?$": "must not be blank or start or end with a space",
+    r"^#[0-9A-Fa-f]{6}$": "is not a colour: give it as #RRGGBB",
+}
 
 
 def _message(err: dict[str, Any]) -> str:
@@ -63,7 +89,8 @@ def _message(err: dict[str, Any]) -> str:
         choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip()]
         return f"{value!r} is not allowed; expected one of {', '.join(choices)}{suggest(value, choices)}"
     if kind == "string_pattern_mismatch":
-        return f"{value!r} is not a valid id: use lower-case letters, digits and single hyphens"
+        pattern = err.get("ctx", {}).get("pattern", "")
+        return f"{value!r} {_PATTERN_HINTS.get(pattern, f'does not have the expected form ({pattern})')}"
     if kind == "string_type" and isinstance(value, (int, float)):
         return f"{msg}; quote it (\"{value}\") so YAML keeps it as text"
     if kind == "model_type" or kind == "dict_type":
@@ -82,6 +109,9 @@ def build_model(cls: type[M], source: Source) -> M:
 
 
 def _located(err: dict[str, Any]) -> tuple:
-    """The error's place in the data, without the tags pydantic adds for a union member."""
-    loc = err["loc"]
-    return tuple(part for i, part in enumerate(loc) if not (part in _UNION_TAGS and i > 0 and isinstance(loc[i - 1], int)))
+    """The error's place in the data, without the tags pydantic adds for a union member: those
+    follow an index into a list of union members, so a field named like a tag in a list of
+    plain models (``implements[0].clause``) stays."""
+    loc, unions = err["loc"], _union_lists()
+    return tuple(part for i, part in enumerate(loc)
+                 if not (part in _UNION_TAGS and i > 1 and isinstance(loc[i - 1], int) and loc[i - 2] in unions))

@@ -22,6 +22,13 @@ SectionKind = Literal[
 ]
 
 
+class Implements(Strict):
+    """A clause of a standard that a policy clause puts into effect, for the standards mapping."""
+
+    standard: Slug = Field(description="The id of the standard among the policy's references.")
+    clause: str = Field(min_length=1, pattern=r"^\S(.*\S)?$", description="The standard's clause as it numbers it, e.g. '7.5.3'.")
+
+
 class Clause(Strict):
     """One numbered paragraph (or, where the style numbers no clauses, one paragraph)."""
 
@@ -37,6 +44,10 @@ class Clause(Strict):
         min_length=1,
         pattern=r"^\S(.*\S)?$",
         description="The statement's own identifier as the source labels it (REQ-12, ISO 8.4.2); replaces one the policy's `identifiers` pattern would generate.",
+    )
+    implements: list[Implements] = Field(
+        default_factory=list,
+        description="Clauses of standards this clause puts into effect, listed in the generated standards mapping: [{standard: iso-13485, clause: '7.5.3'}].",
     )
     note: Note
 
@@ -132,7 +143,7 @@ class Include(Strict):
     """Place a generated part here, e.g. the EIA inside a numbered appendix section."""
 
     id: Slug
-    include: Literal["eia", "version_history", "associated_documents", "references"]
+    include: Literal["eia", "version_history", "associated_documents", "references", "standards_mapping"]
     note: Note
 
 

@@ -95,8 +95,23 @@ class AssociatedDocument(Strict):
 
 
 class Reference(Strict):
+    """Legislation, a standard or guidance the policy follows, listed in its references table.
+
+    With an ``id`` the text can cite it (``{cite:id}``) and a clause can name one of its clauses
+    as implemented (``implements``); without one it is only listed."""
+
+    id: Slug | None = Field(
+        default=None,
+        description="Lets clause text cite it, {cite:ID}, and clauses map to it (implements); unique among the policy's ids.",
+    )
+    identifier: str | None = Field(
+        default=None,
+        min_length=1,
+        pattern=r"^\S(.*\S)?$",
+        description="How it is cited, e.g. 'ISO 13485:2016', '2018 c. 12', 'DSPT 1.1.1': a citation prints it, else the title.",
+    )
     title: str
-    url: str | None = Field(default=None, pattern=r"^https?://", description="A web address (http or https).")
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$", description="A web address (http or https), without spaces.")
 
 
 class Identifiers(Strict):

@@ -38,6 +38,11 @@ def iter_blocks(policy: Policy) -> Iterator[Located]:
     yield from walk(policy.closing, ("closing",), 1)
 
 
+def includes(policy: Policy, part: str) -> bool:
+    """Whether a block places the generated ``part`` (``include: references``)."""
+    return any(getattr(item.block, "include", None) == part for item in iter_blocks(policy))
+
+
 def iter_strings(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
     """Every string value in a model tree, with its location."""
     if isinstance(node, str):

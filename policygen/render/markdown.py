@@ -16,7 +16,7 @@ from markdown_it.common.utils import unescapeAll
 from policygen.render import RenderContext
 from policygen.resolve import DocumentView
 from policygen.resolve.numbering import counter
-from policygen.resolve.text import PARSER, resolve_plain
+from policygen.resolve.text import PARSER, Target, resolve_plain
 from policygen.resolve.view import Node, PictureView
 
 
@@ -62,6 +62,12 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return out + [""]
 
 
+def _citation(target: Target, words: str) -> str:
+    """A citation links to the reference's web address: this format has no anchors for the
+    references table's rows (its raw HTML is escaped), and the address is what a reader follows."""
+    return f"[{_escape(words)}](<{target.url}>)" if target.url else words
+
+
 class _PictureLine(str):
     """A picture's own Markdown image, made by us with its alt text escaped: kept, not made inert."""
 
@@ -83,7 +89,7 @@ class _Writer:
         self.lines: list[str] = []
 
     def text(self, source: str) -> str:
-        return _list_markers(resolve_plain(source, self.doc.refs), self.doc).strip()
+        return _list_markers(resolve_plain(source, self.doc.refs, _citation), self.doc).strip()
 
     def para(self, text: str, label: str | None = None, identifier: str | None = None) -> None:
         """One paragraph per clause, so a diff shows a changed word: its number, its identifier
@@ -135,9 +141,14 @@ class _Writer:
         self.lines.append("")
 
     def include_references(self, _level: int) -> None:
-        for r in self.doc.policy.references:
-            self.lines.append(f"- {r.title}{' <' + r.url + '>' if r.url else ''}")
-        self.lines.append("")
+        refs = self.doc.references
+        self.lines += _table(refs.header, [[f"<{url}>" if url else text for text, url in refs.cells(r)] for r in refs.rows])
+        if self.doc.mapping_follows_references:
+            self.include_standards_mapping(_level)
+
+    def include_standards_mapping(self, _level: int) -> None:
+        rows = [[r.standard, r.clause, r.number, r.heading] for r in self.doc.standards_mapping]
+        self.lines += ["Standards mapping", "", *_table(self.doc.mapping_header, rows)] if rows else [self.doc.no_mapping, ""]
 
     def include_eia(self, level: int) -> None:
         eia = self.doc.eia

@@ -9,6 +9,7 @@ their resolved words, so every format shows the same number or title.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
@@ -28,6 +29,7 @@ class Target:
     identifier: str | None = None  # a clause's statement identifier: {ref:} cites it, {num:} the number
     document: str | None = None  # another policy's output, relative and without extension: "ig", "../org/ig"
     policy_title: str | None = None  # that policy's title, printed before the number
+    url: str | None = None  # a reference's web address
 
     def cited(self, full: bool) -> str:
         words = self._cited(full)
@@ -44,13 +46,19 @@ class Target:
 @dataclass(frozen=True)
 class RefContext:
     targets: dict[str, Target] = field(default_factory=dict)
+    citations: dict[str, Target] = field(default_factory=dict)  # {cite:ID}: the policy's references by id
     roles: dict[str, str] = field(default_factory=dict)
     org_names: dict[str | None, str] = field(default_factory=dict)
 
+    def target(self, kind: str, key: str | None) -> Target | None:
+        """What ``{ref:}``/``{num:}`` (a block) or ``{cite:}`` (a reference) names."""
+        return (self.citations if kind == "cite" else self.targets).get(key or "")
+
     @classmethod
-    def for_org(cls, org, targets: dict[str, Target]) -> "RefContext":
+    def for_org(cls, org, targets: dict[str, Target], citations: dict[str, Target] | None = None) -> "RefContext":
         return cls(
             targets=targets,
+            citations=citations or {},
             roles={k: r.title for k, r in org.roles.items()},
             org_names={form: getattr(org, attr) for form, attr in ORG_FORMS.items()},
         )
@@ -65,12 +73,12 @@ def _xref_rule(state: StateInline, silent: bool) -> bool:
         return False
     kind, key, shown = m[1], m[2], m[3]
     if not silent:
-        if kind in ("ref", "num"):
-            target = ctx.targets.get(key or "")
+        if kind in ("ref", "num", "cite"):
+            target = ctx.target(kind, key)
             if target is None:
                 return False
             token = state.push("xref", "a", 0)
-            token.meta = {"document": target.document, "anchor": target.anchor, "text": shown or target.cited(full=kind == "ref")}
+            token.meta = {"document": target.document, "anchor": target.anchor, "text": shown or target.cited(full=kind != "num"), "url": target.url}
         else:
             words = ctx.roles.get(key or "") if kind == "role" else ctx.org_names.get(key)
             if words is None:
@@ -96,14 +104,18 @@ def parse(source: str, refs: RefContext) -> list[Token]:
     return PARSER.parse(source, {"refs": refs})
 
 
-def resolve_plain(source: str, refs: RefContext) -> str:
-    """The Markdown source with every reference replaced by the words it resolves to."""
+def resolve_plain(source: str, refs: RefContext, cited: Callable[[Target, str], str] | None = None) -> str:
+    """The Markdown source with every reference replaced by the words it resolves to;
+    ``cited`` (target, words) → text writes a citation's words in a format's own way."""
 
     def words(m) -> str:
         kind, key, shown = m[1], m[2], m[3]
-        if kind in ("ref", "num"):
-            target = refs.targets.get(key or "")
-            return shown or (target.cited(full=kind == "ref") if target else m[0])
+        if kind in ("ref", "num", "cite"):
+            target = refs.target(kind, key)
+            if target is None:
+                return shown or m[0]
+            said = shown or target.cited(full=kind != "num")
+            return cited(target, said) if cited and kind == "cite" else said
         found = refs.roles.get(key or "") if kind == "role" else refs.org_names.get(key)
         return shown or found or m[0]
 

@@ -18,6 +18,8 @@ from policygen.model.base import PolicyDate
 from policygen.model.content import Appendix, Clause, Definitions, Figure, Include, Section, Table
 from policygen.model.organisation import LevelStyle, NumberKind, Picture, Style
 from policygen.model.schedule import due_date
+from policygen.model.walk import includes
+from policygen.resolve.citations import MAPPING_HEADER, NO_MAPPING, MappingRow, ReferencesTable, citation_targets, references_table, standards_mapping
 from policygen.resolve.eia import EIAView, resolve_eia
 from policygen.resolve.identifiers import statement_identifiers
 from policygen.resolve.numbering import Number, house_levels, number
@@ -104,6 +106,9 @@ class DocumentView:
     appendices: list[Node]
     closing: list[Node]
     eia: EIAView | None
+    references: ReferencesTable
+    standards_mapping: list[MappingRow]
+    mapping_follows_references: bool  # no block places the mapping: it follows the references table
     published_on: PolicyDate | None  # for document metadata: the earliest date the policy states
     revised_on: PolicyDate | None  # the latest date the policy states
     logo: PictureView | None = None
@@ -121,6 +126,14 @@ class DocumentView:
         house style says; None leaves each format its own default."""
         kinds = self.style.lists
         return NumberKind(kinds[min(depth, len(kinds) - 1)]) if kinds else None
+
+    @property
+    def mapping_header(self) -> list[str]:
+        return MAPPING_HEADER
+
+    @property
+    def no_mapping(self) -> str:
+        return NO_MAPPING
 
     @property
     def blocks(self) -> list[str]:
@@ -240,6 +253,8 @@ def build_view(org: Organisation, policy: Policy, folder: Path | None = None,
     closing = numberer.blocks(policy.closing, (), None, 2)
     dc = policy.document_control
     due = due_date(policy)
+    citations = citation_targets(policy.references)
+    mapping = standards_mapping(_clauses(preamble + sections + appendices + closing, ""), citations)
 
     signatories = [
         [role, format_value(getattr(p, "name", None), org), _person_role(p, org), format_value(p.date, org)]
@@ -253,7 +268,7 @@ def build_view(org: Organisation, policy: Policy, folder: Path | None = None,
         style=style,
         numbered=any(level.kind is not NumberKind.none for level in levels),
         identified=bool(identifiers),
-        refs=RefContext.for_org(org, numberer.targets | _linked_targets(org, linked or {})),
+        refs=RefContext.for_org(org, numberer.targets | _linked_targets(org, linked or {}), citations),
         title=dc.title,
         reference=dc.reference,
         version=dc.version,
@@ -268,10 +283,25 @@ def build_view(org: Organisation, policy: Policy, folder: Path | None = None,
         appendices=appendices,
         closing=closing,
         eia=resolve_eia(policy.eia),
+        references=references_table(policy),
+        standards_mapping=mapping,
+        mapping_follows_references=bool(mapping) and not includes(policy, "standards_mapping"),
         published_on=min(_dates(policy), default=None, key=PolicyDate.first_day),
         revised_on=max(_dates(policy), default=None, key=PolicyDate.first_day),
         logo=_picture(style.logo, folder) if style.logo and folder is not None else None,
     )
+
+
+def _clauses(nodes: list[Node], heading: str):
+    """Each clause with its number as cited (else its identifier, else its heading) and the
+    heading it sits under, as a section's reference prints it ("4 Confidentiality")."""
+    for n in nodes:
+        if n.kind == "clause":
+            yield n.block, n.number or n.identifier or heading, heading
+        elif n.title:
+            yield from _clauses(n.children, f"{n.number} {n.title}" if n.number else n.title)
+        else:
+            yield from _clauses(n.children, heading)
 
 
 def _front_sheet(policy: Policy, due: PolicyDate | None, org: Organisation) -> list[Row]:

@@ -22,8 +22,8 @@ from policygen.model.content import Figure, Include, Section
 from policygen.model.organisation import Picture
 from policygen.model.eia import PROTECTED_CHARACTERISTICS
 from policygen.model.policy import HistoryRow
-from policygen.model.refs import ORG_FORMS, find_refs
-from policygen.model.walk import iter_blocks, iter_strings
+from policygen.model.refs import ORG_FORMS, find_refs, into_other_policy
+from policygen.model.walk import includes, iter_blocks, iter_strings
 from policygen.problems import Problem, suggest
 from policygen.resolve.identifiers import statement_identifiers
 
@@ -124,6 +124,14 @@ def _ids(doc: LoadedPolicy) -> Iterator[Problem]:
             yield src.problem(item.loc, f"sections nest at most {MAX_SECTION_DEPTH} levels deep")
         if isinstance(item.block, Include) and item.block.include == "eia" and policy.eia is None:
             yield src.problem(item.loc + ("include",), "includes the EIA but the policy has no eia")
+    for i, ref in enumerate(policy.references):  # a reference's id is an anchor beside the blocks'
+        if ref.id is None:
+            continue
+        loc = ("references", i, "id")
+        if ref.id in first:
+            yield src.problem(loc, f"duplicate id '{ref.id}' (first used at line {first[ref.id]}); a reference's id is unique among the policy's ids")
+        else:
+            first[ref.id] = src.line(loc)
     owners: dict[str, str] = {}
     for item, identifier in statement_identifiers(policy):
         if identifier in owners:
@@ -136,9 +144,14 @@ def _ids(doc: LoadedPolicy) -> Iterator[Problem]:
 def _references(doc: LoadedPolicy) -> Iterator[Problem]:
     src, policy, org = doc.source, doc.model, doc.org.model
     ids = [item.block.id for item in iter_blocks(policy)]
+    citable = [r.id for r in policy.references if r.id]
+    placed = includes(policy, "references")
     for loc, text in iter_strings(policy):
         for ref in find_refs(text):
-            if ref.kind in ("ref", "num") and ref.key and "#" in ref.key:
+            if ref.kind == "cite" and ref.key:
+                yield from _citation(src, loc, ref.key, citable, placed)
+                continue
+            if into_other_policy(ref):
                 continue  # another policy's block: validate/links.py, which reads the library
             if ref.kind in ("ref", "num") and ref.key not in ids:
                 yield src.problem(loc, f"{{{ref.kind}:{ref.key}}} refers to no section, clause or appendix{suggest(ref.key, ids)}")
@@ -146,8 +159,9 @@ def _references(doc: LoadedPolicy) -> Iterator[Problem]:
                 yield src.problem(loc, f"{{role:{ref.key}}} is not in {org.id}'s role register{suggest(ref.key, org.roles)}")
             elif ref.kind == "org" and ref.key not in ORG_FORMS:
                 yield src.problem(loc, f"{{org:{ref.key}}} is not a form of the name; use {{org}}, {{org:name}} or {{org:short}}")
-            elif ref.kind in ("ref", "num", "role") and ref.key is None:
+            elif ref.kind in ("ref", "num", "cite", "role") and ref.key is None:
                 yield src.problem(loc, f"{{{ref.kind}}} needs a key, e.g. {{{ref.kind}:some-id}}")
+    yield from _implements(doc, citable, placed)
     people = [("author",), ("owner",), ("director_responsible",)]
     people += [("reviewers", i) for i in range(len(policy.document_control.reviewers))]
     for loc in people:
@@ -156,6 +170,31 @@ def _references(doc: LoadedPolicy) -> Iterator[Problem]:
             person = person[part] if isinstance(part, int) else getattr(person, part)
         if person is not None and person.role and person.role not in org.roles:
             yield src.problem(("document_control", *loc, "role"), f"'{person.role}' is not in {org.id}'s role register{suggest(person.role, org.roles)}")
+
+
+def _citation(src: Source, loc: tuple, key: str, citable: list[str], placed: bool) -> Iterator[Problem]:
+    """``{cite:ID}`` names one of this policy's references by its id, and links to the references
+    table, so a block must place that table."""
+    if key not in citable:
+        hint = suggest(key, citable) or ("" if citable else ": give the reference an `id` in `references:`")
+        yield src.problem(loc, f"{{cite:{key}}} names no reference of this policy{hint}")
+    elif not placed:
+        yield src.problem(loc, f"{{cite:{key}}} links to the references table, which no block places: add a block `- {{id: references, include: references}}`")
+
+
+def _implements(doc: LoadedPolicy, citable: list[str], references_placed: bool) -> Iterator[Problem]:
+    """A clause's ``implements`` names a standard among the references by id; and some block
+    shows the mapping (its own, or the references table it then follows)."""
+    src, mapped = doc.source, False
+    for item in iter_blocks(doc.model):
+        for i, implements in enumerate(getattr(item.block, "implements", [])):
+            mapped = True
+            if implements.standard not in citable:
+                hint = suggest(implements.standard, citable) or (
+                    ": give the standard's entry in `references:` this `id`" if doc.model.references else ": add the standard to `references:` with this `id`")
+                yield src.problem(item.loc + ("implements", i, "standard"), f"'{implements.standard}' names no reference of this policy{hint}")
+    if mapped and not references_placed and not includes(doc.model, "standards_mapping"):
+        yield src.problem((), "its clauses implement standards, but no block places the standards mapping or the references table it follows, so no document shows it: add a block `- {id: standards-mapping, include: standards_mapping}`", warning=True)
 
 
 def _dates(doc: LoadedPolicy) -> Iterator[Problem]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from policygen.load.document import LoadedPolicy, Loader
-from policygen.model.refs import find_refs, split_key
+from policygen.model.refs import find_refs, into_other_policy, split_key
 from policygen.model.walk import iter_blocks, iter_strings
 from policygen.problems import Problem, suggest
 from policygen.project import Target
@@ -21,7 +21,7 @@ def check_links(doc: LoadedPolicy, loader: Loader) -> Iterator[Problem]:
     project = loader.project
     for loc, text in iter_strings(doc.model):
         for ref in find_refs(text):
-            if ref.kind not in ("ref", "num") or not ref.key or "#" not in ref.key:
+            if not into_other_policy(ref):
                 continue
             org_id, policy_id, block_id = split_key(ref.key)
             org_id = org_id or doc.target.org_id

@@ -60,6 +60,21 @@ def test_wrong_type(acme, capsys):
     _fails_with(acme, capsys, rf"^{POLICY_FILE}:{line}: document_control\.keywords: Input should be a valid list")
 
 
+@pytest.mark.parametrize("added, message", [
+    ("references: [{title: The Code, url: \"ftp://example.org\"}]",
+     r"references\[0\]\.url: 'ftp://example.org' is not a web address: give one starting http:// or https://, without spaces"),
+    ("references: [{title: The Code, url: \"https://example.org/a b\"}]",
+     r"references\[0\]\.url: 'https://example.org/a b' is not a web address.*"),
+    ("references: [{title: The Code, identifier: \" ISO 9001\"}]",
+     r"references\[0\]\.identifier: ' ISO 9001' must not be blank or start or end with a space"),
+])
+def test_a_value_of_the_wrong_form_says_what_form(acme, capsys, added, message):
+    """Each pattern a field must match is said in words: a web address is not called an id."""
+    text = edit(acme, "sections:\n", added + "\nsections:\n")
+    line = line_of(text, "references:")
+    _fails_with(acme, capsys, rf"^{POLICY_FILE}:{line}: {message}$")
+
+
 def test_bad_date(acme, capsys):
     text = edit(acme, "  issued: 2024-02-01", "  issued: 2024-02-30")
     line = line_of(text, "issued:")

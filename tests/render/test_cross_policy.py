@@ -5,6 +5,7 @@ that links, and rebuilt when the other policy's numbering changes."""
 from __future__ import annotations
 
 import re
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -131,3 +132,37 @@ def test_renumbered_target_rebuilds_the_referrer(tmp_path):
     assert main(["--root", str(root), "build", "--quiet", "-f", "html"]) == 0
     html = (root / "build" / "acme" / "social-media.html").read_text(encoding="utf-8")
     assert "Information Governance Policy, 3 Confidentiality" in html
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), "-c", "user.name=Policy Office", "-c", "user.email=po@example.org", *args],
+                   capture_output=True, check=True)
+
+
+def test_comparison_page_prints_and_links_them_as_the_documents_do(tmp_path):
+    root = make(tmp_path)
+    beta_sm = POLICY.replace("{ref:information-governance#confidentiality}", "the rules").replace("{num:information-governance#keep-secret}", "all")
+    (root / "organisations" / "beta" / "social-media.yaml").write_text(beta_sm.replace("{ref:beta/records#retention}", "{ref:records#retention}"), encoding="utf-8")
+    assert main(["--root", str(root), "build", "--quiet", "-f", "html"]) == 0
+    page = (root / "build" / "compare" / "social-media.html").read_text(encoding="utf-8")
+    assert "{ref:" not in page and "{num:" not in page
+    # from build/compare/, to the other policy's page beside the organisation's own
+    assert f'<a href="../acme/information-governance.html#confidentiality">{IG_REF}</a>' in page
+    assert f'<a href="../beta/records.html#retention">{RECORDS_REF}</a>' in page
+
+
+def test_redline_prints_them_as_the_documents_did(tmp_path):
+    root = make(tmp_path)
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "v1")
+    policy = root / "organisations" / "acme" / "social-media.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("Share as", "Share only as"), encoding="utf-8")
+    _git(root, "commit", "-qam", "v2")
+    assert main(["--root", str(root), "diff", "acme/social-media", "HEAD~1", "HEAD"]) == 0
+    [page] = (root / "build" / "acme").glob("social-media.redline.*.html")
+    text = re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8"))
+    assert "{ref:" not in text and "{num:" not in text
+    assert f"as {IG_REF} says (Information Governance Policy, 2.1)." in " ".join(text.split())
+    [redline] = (root / "build" / "acme").glob("social-media.redline.*.docx")
+    assert IG_REF in "".join(p.text for p in docx.Document(str(redline)).paragraphs)

@@ -239,10 +239,23 @@ class Parts:
 
     def include_associated_documents(self, level: int) -> None:
         items = [" ".join(p for p in (d.reference, d.title) if p) for d in self.doc.policy.associated_documents]
-        self.w.bullet_list([(text, None) for text in items])
+        self.w.bullet_list(items)
 
     def include_references(self, level: int) -> None:
-        self.w.bullet_list([(r.title, r.url) for r in self.doc.policy.references])
+        refs = self.doc.references
+        rows = [[Cell(text, url=url, anchor=r.anchor if i == 0 else None) for i, (text, url) in enumerate(refs.cells(r))]
+                for r in refs.rows]
+        self.w.table(rows, header=refs.header, alt="References", widths=refs.widths)
+        if self.doc.mapping_follows_references:
+            self.include_standards_mapping(level)
+
+    def include_standards_mapping(self, level: int) -> None:
+        rows = [[Cell(r.standard, bookmark_link=r.standard_anchor), Cell(r.clause), Cell(r.number, bookmark_link=r.anchor), Cell(r.heading)]
+                for r in self.doc.standards_mapping]
+        if rows:
+            self.w.table(rows, header=self.doc.mapping_header, caption="Standards mapping")
+        else:
+            self.w.paragraph(self.doc.no_mapping)
 
     def include_eia(self, level: int) -> None:
         eia = self.doc.eia

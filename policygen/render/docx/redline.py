@@ -90,7 +90,7 @@ def render_redline_docx(diff: PolicyDiff, old_label: str, new_label: str, author
     writer.paragraph(f"{doc.org.name}: from {old_label} to {new_label}.")
     if diff.changes:
         writer.heading(2, None, "Summary of changes")
-        writer.bullet_list([(c.describe(), None) for c in diff.changes])
+        writer.bullet_list([c.describe() for c in diff.changes])
     if diff.fields:
         writer.heading(2, None, "Document control changes")
         table = writer.table([[Cell(f.field, header=True), Cell(), Cell()] for f in diff.fields],

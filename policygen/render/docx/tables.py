@@ -29,6 +29,9 @@ class Cell:
     header: bool = False  # a row header: bold on a light ground
     centre: bool = False
     span: bool = False  # a row group's heading: the row's only cell, across the table
+    url: str | None = None  # plain text that links to this web address
+    bookmark_link: str | None = None  # or to this anchor's bookmark in the document
+    anchor: str | None = None  # a bookmark on the cell, for links into the table
 
 
 def header_rows(header: list[str] | list[list[str]] | None) -> list[list[str]]:
@@ -111,6 +114,7 @@ class TableWriter:
         """One body cell: Markdown or plain text, a row header or group heading shaded and bold,
         never empty."""
         cell_sink = CellSink(cell)
+        self.bookmark_next(spec.anchor)
         if spec.header or spec.span:
             X.shade_cell(cell, ROW_HEADER_FILL)
         if spec.markdown:
@@ -120,7 +124,7 @@ class TableWriter:
         else:
             p = self.paragraph(style=TABLE_TEXT, sink=cell_sink)
             if spec.text:
-                p._p.append(X.run(spec.text, bold=spec.header or spec.span))
+                self.linked_run(p, spec.text, spec.url, spec.bookmark_link, bold=spec.header or spec.span)
         if spec.centre:
             for p in cell.paragraphs:
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -143,18 +143,26 @@ class Writer(TableWriter):
         p._p.append(X.run(heading_text(label, title)))
         return p
 
-    def bullet_list(self, items: list[tuple[str, str | None]], sink=None) -> None:
-        """A bulleted list of plain-text items, each optionally a link to a web address."""
-        for text, url in items:
+    def bullet_list(self, items: list[str], sink=None) -> None:
+        """A bulleted list of plain-text items."""
+        for text in items:
             p = self.paragraph(style="List Bullet", sink=sink)
             X.numbering(p, self.lists.bullet_num, 0)
             X.indent(p, LIST_STEP, LIST_HANGING)
-            if url and url.lower().startswith(SAFE_SCHEMES):
-                link = X.external_link(self.part, url)
-                link.append(X.run(text, style="Hyperlink"))
-                p._p.append(link)
-            else:
-                p._p.append(X.run(text))
+            p._p.append(X.run(text))
+
+    def linked_run(self, p, text: str, url: str | None, anchor: str | None = None, *, bold: bool = False) -> None:
+        """``text`` as a run of ``p``: a hyperlink to ``url`` where it is a web address, else to
+        ``anchor``'s bookmark in this document, else plain."""
+        if url and url.lower().startswith(SAFE_SCHEMES):
+            link = X.external_link(self.part, url)
+        elif anchor:
+            link = X.internal_link(X.bookmark_name(anchor))
+        else:
+            p._p.append(X.run(text, bold=bold))
+            return
+        link.append(X.run(text, bold=bold, style="Hyperlink"))
+        p._p.append(link)
 
     def list_item(self, num_id: int, level: int, ordered: bool, indent: int = 0, sink=None, in_table: bool = False):
         """The paragraph that starts a list item: Word's List Bullet / List Number style for its
