@@ -132,7 +132,7 @@ def package_bytes(document, doc: DocumentView) -> bytes:
     if "docProps/app.xml" in entries:
         entries["docProps/app.xml"] = _app_xml(doc)
     theme = "word/theme/theme1.xml"
-    if theme in entries:  # the theme's heading and body fonts are the house font too
+    if theme in entries and not doc.word_template:  # the theme's fonts are the house font too (a template's stay its own)
         font = escape(doc.style.font, {'"': "&quot;"})
         entries[theme] = re.sub(
             rb"(<a:(?:major|minor)Font>\s*<a:latin typeface=\")[^\"]*",

@@ -50,6 +50,15 @@ BUILT_IN_EXTRA = {
     "Hyperlink": ("Hyperlink", WD_STYLE_TYPE.CHARACTER),
 }
 
+LISTS = tuple(f"List {kind}{level}" for kind in ("Bullet", "Number", "Continue") for level in ("", " 2", " 3"))
+# Every style the renderer writes with, by the name Word gives it: on an organisation's Word
+# template, these are the ones taken from the template where it has them (render/docx/template.py).
+USED_STYLES = (
+    "Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Caption", "Table Grid",
+    "Header", "Footer", *LISTS, "toc 1", "toc 2", "toc 3", "Hyperlink",
+    CLAUSE, CLAUSE_CONTINUE, TABLE_TEXT, HEADING_PREFIX, END_MARKER, BOXED,
+)
+
 HEADING_SIZES = {1: 15, 2: 12.5, 3: 11, 4: 11}
 HEADING_SPACE = {1: (21, 12), 2: (16, 12.5), 3: (13, 14.5), 4: (13, 18)}  # before, after (pt): the CSS margins
 
@@ -143,8 +152,7 @@ def _header_footer_and_list_styles(styles, text: str) -> None:
             tabs.getparent().remove(tabs)
         s.paragraph_format.tab_stops.add_tab_stop(Twips(TEXT_WIDTH), WD_TAB_ALIGNMENT.RIGHT)
 
-    for name in ("List Bullet", "List Bullet 2", "List Bullet 3", "List Number", "List Number 2",
-                 "List Number 3", "List Continue", "List Continue 2", "List Continue 3"):
+    for name in LISTS:
         s = styles[name]
         # No space between the items of a list (Word's contextual spacing), a line after it.
         s.paragraph_format.space_after = Pt(BODY_SIZE)
@@ -200,6 +208,15 @@ def _contents_styles(styles, primary: str, numbered: bool) -> None:
         else:
             pf.left_indent = Twips(TOC_STEP * (level - 1))
         pf.tab_stops.add_tab_stop(Twips(TEXT_WIDTH), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+
+
+def text_width(document) -> int:
+    """The width between the margins, in twips: TEXT_WIDTH on policygen's own page, the page
+    setup's on an organisation's Word template (tables and pictures fill it, never more)."""
+    section = document.sections[-1]
+    if None in (section.page_width, section.left_margin, section.right_margin):
+        return TEXT_WIDTH
+    return round((section.page_width - section.left_margin - section.right_margin) / Twips(1))
 
 
 TOC_STEP = 340  # each contents level 6 mm in, as the PDF's contents
