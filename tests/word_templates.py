@@ -36,9 +36,11 @@ def _fonts(rpr, font: str) -> None:
 
 def template_bytes(*, font: str = "Liberation Serif", heading_colour: str = "7A1F5C", header: str = "ACME house template",
                    footer: str | None = "ACME, 1 High Street", margin_mm: int = 30, page_numbers: bool = False,
-                   drop_styles: tuple[str, ...] = ("Title", "Caption"), dotx: bool = True) -> bytes:
+                   drop_styles: tuple[str, ...] = ("Title", "Caption"), first_page_header: str | None = None,
+                   dotx: bool = True) -> bytes:
     """A house template: ``font`` for all text, headings in ``heading_colour``, ``margin_mm`` margins,
-    a header and footer, sample body text; ``drop_styles`` left undefined, as Word leaves them."""
+    a header and footer (and a letterhead on the first page), sample body text; ``drop_styles`` left
+    undefined, as Word leaves them."""
     document = Document()
     styles = document.styles
     _fonts(styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")), font)
@@ -56,6 +58,10 @@ def template_bytes(*, font: str = "Liberation Serif", heading_colour: str = "7A1
     section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Mm(margin_mm)
     section.header.is_linked_to_previous = False
     section.header.paragraphs[0].text = header
+    if first_page_header is not None:
+        section.different_first_page_header_footer = True
+        section.first_page_header.is_linked_to_previous = False
+        section.first_page_header.paragraphs[0].text = first_page_header
     if footer is not None:
         section.footer.is_linked_to_previous = False
         section.footer.paragraphs[0].text = footer

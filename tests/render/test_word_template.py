@@ -144,6 +144,21 @@ def test_a_docx_template_whose_footer_numbers_pages_keeps_its_own_numbers(tmp_pa
     assert "Page 1 of" not in xml_text(footer)
 
 
+def test_a_letterhead_on_the_first_page_carries_the_running_line_too(tmp_path):
+    root = _project(tmp_path, template_bytes(first_page_header="ACME letterhead"))
+    assert main(["--root", str(root), "build", "-f", "docx", "--quiet"]) == 0
+    docx = root / "build/acme/social-media.docx"
+    section = _xml(docx, "word/document.xml").find("w:body/w:sectPr", NS)
+    assert section.find("w:titlePg", NS) is not None
+    headers = {}
+    with zipfile.ZipFile(docx) as z:
+        rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
+        targets = {r.get("Id"): r.get("Target") for r in rels}
+        for ref in section.findall("w:headerReference", NS):
+            headers[ref.get(f"{{{NS['w']}}}type")] = xml_text(etree.fromstring(z.read("word/" + targets[ref.get(f"{{{NS['r']}}}id")]))).strip()
+    assert headers == {"default": f"ACME house template\n{FACTS}", "first": f"ACME letterhead\n{FACTS}"}
+
+
 def test_a_template_attached_to_a_remote_one_links_to_nothing(tmp_path):
     url = "http://127.0.0.1:9/templates/remote.dotx"
     root = _project(tmp_path, with_remote_template(template_bytes(), url))

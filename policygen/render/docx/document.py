@@ -129,9 +129,11 @@ def header_footer(document, doc: DocumentView, total_pages: int, facts: list[str
     facts = facts if facts is not None else running_facts(doc)
     statements = [text for text in (doc.printed_statement, doc.style.footer) if text]
     headers, footers = _template_parts(document, section, "header"), _template_parts(document, section, "footer")
+    # policygen's own where the template has none for most pages (its default one)
+    own_header, own_footer = section.header.is_linked_to_previous, section.footer.is_linked_to_previous
     for header in headers:
         header.add_paragraph(style=document.styles["Header"])._p.append(X.run(" \u00b7 ".join(facts)))
-    if not headers:
+    if own_header:
         _own_header(document, section, doc, facts)
     numbered = any(_numbers_pages(part) for part in headers + footers)
     for footer in footers:
@@ -139,7 +141,7 @@ def header_footer(document, doc: DocumentView, total_pages: int, facts: list[str
             _page_x_of_y(footer.add_paragraph(style=document.styles["Footer"]), total_pages)
         for text in statements:
             footer.add_paragraph(style=document.styles["Footer"])._p.append(X.run(text))
-    if not footers:
+    if own_footer:
         _own_footer(document, section, doc, total_pages, statements)
 
 
