@@ -121,8 +121,7 @@ def make_stand_in(path: Path) -> None:
     """The stand-in house template shipped with strategy-unit: not The Strategy Unit's own."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(template_bytes(font="Liberation Serif", heading_colour="1F4E79", margin_mm=25,
-                                    header="The Strategy Unit", footer="The Strategy Unit · strategyunitwm.nhs.uk",
-                                    page_numbers=True))
+                                    header="The Strategy Unit", footer=None, drop_styles=()))
 
 
 if __name__ == "__main__":

@@ -234,3 +234,17 @@ def test_a_dotx_and_the_same_docx_give_the_same_document(tmp_path):
     for root in (one, two):
         assert main(["--root", str(root), "build", "-f", "docx", "--quiet"]) == 0
     assert (one / "build/acme/social-media.docx").read_bytes() == (two / "build/acme/social-media.docx").read_bytes()
+
+
+def test_the_shipped_stand_in_template_shapes_strategy_units_docx_alone(built):
+    """strategy-unit ships a stand-in template (not its own, as its word/README.md says)."""
+    assert "stand-in" in (built / "organisations/strategy-unit/word/README.md").read_text()
+    docx = built / "build/strategy-unit/open-source.docx"
+    styles = _xml(docx, "word/styles.xml")
+    assert styles.find("w:docDefaults/w:rPrDefault/w:rPr/w:rFonts", NS).get(f"{{{NS['w']}}}ascii") == "Liberation Serif"
+    header = xml_text(_xml(docx, "word/header1.xml")).strip().split("\n")
+    assert header == ["The Strategy Unit", "Open-Source Policy · Version v0.1.0"]
+    for other in (built / "build").glob("*/*.docx"):
+        if other.parent.name != "strategy-unit":
+            fonts = _xml(other, "word/styles.xml").find("w:docDefaults/w:rPrDefault/w:rPr/w:rFonts", NS)
+            assert fonts.get(f"{{{NS['w']}}}ascii") != "Liberation Serif", other
