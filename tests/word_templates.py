@@ -80,12 +80,12 @@ def template_bytes(*, font: str = "Liberation Serif", heading_colour: str = "7A1
 
 def as_dotx(docx: bytes) -> bytes:
     """The same package as a Word template: only the main part's content type differs."""
-    return _rewrite(docx, {"[Content_Types].xml": lambda b: b.replace(DOCUMENT_MAIN, TEMPLATE_MAIN)})
+    return rewrite(docx, {"[Content_Types].xml": lambda b: b.replace(DOCUMENT_MAIN, TEMPLATE_MAIN)})
 
 
 def with_macros(docx: bytes) -> bytes:
     """The package with a VBA project in it, as Word saves a macro-enabled file (named .dotx here)."""
-    return _rewrite(docx, {}, {"word/vbaProject.bin": b"\xd0\xcf\x11\xe0 not really VBA"})
+    return rewrite(docx, {}, {"word/vbaProject.bin": b"\xd0\xcf\x11\xe0 not really VBA"})
 
 
 def with_remote_template(docx: bytes, url: str) -> bytes:
@@ -101,12 +101,13 @@ def with_remote_template(docx: bytes, url: str) -> bytes:
     def settings(data: bytes) -> bytes:
         return re.sub(rb"(<w:settings[^>]*>)", rb'\1<w:attachedTemplate r:id="rIdRemote"/>', data, count=1)
 
-    return _rewrite(docx, {"word/_rels/settings.xml.rels": rels, "word/settings.xml": settings},
+    return rewrite(docx, {"word/_rels/settings.xml.rels": rels, "word/settings.xml": settings},
                     {} if "word/_rels/settings.xml.rels" in zipfile.ZipFile(io.BytesIO(docx)).namelist()
                     else {"word/_rels/settings.xml.rels": rels(None)})
 
 
-def _rewrite(docx: bytes, edits: dict, extra: dict[str, bytes] | None = None) -> bytes:
+def rewrite(docx: bytes, edits: dict, extra: dict[str, bytes] | None = None) -> bytes:
+    """The package with each part ``edits`` names rewritten by its function, and ``extra`` parts added."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(docx)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for name in src.namelist():

@@ -14,7 +14,7 @@ from conftest import scratch_project
 from docx_xml import NS, xml_text
 from pdf_text import needs_poppler, pdf_text
 from policygen.cli import main
-from word_templates import SAMPLE, as_dotx, template_bytes, with_macros, with_remote_template
+from word_templates import SAMPLE, as_dotx, rewrite, template_bytes, with_macros, with_remote_template
 
 TEMPLATED_ORG = ORG + "style:\n  word_template: word/house.dotx\n"
 # Sections three levels deep, so Heading 1, 2 and 3 all appear, and a table.
@@ -248,3 +248,13 @@ def test_the_shipped_stand_in_template_shapes_strategy_units_docx_alone(built):
         if other.parent.name != "strategy-unit":
             fonts = _xml(other, "word/styles.xml").find("w:docDefaults/w:rPrDefault/w:rPr/w:rFonts", NS)
             assert fonts.get(f"{{{NS['w']}}}ascii") != "Liberation Serif", other
+
+
+def test_a_template_that_sets_no_page_gets_policygens_a4(tmp_path):
+    bare = rewrite(template_bytes(), {"word/document.xml": lambda b: re.sub(rb"<w:sectPr.*</w:sectPr>", b"", b, flags=re.S)})
+    root = _project(tmp_path, bare)
+    assert main(["--root", str(root), "build", "-f", "docx", "--quiet"]) == 0
+    document = _xml(root / "build/acme/social-media.docx", "word/document.xml")
+    assert document.find("w:body/w:sectPr/w:pgSz", NS).get(f"{{{NS['w']}}}w") == "11906"
+    header = xml_text(_xml(root / "build/acme/social-media.docx", "word/header1.xml")).strip()
+    assert header == FACTS, "no header in the template: policygen's own"

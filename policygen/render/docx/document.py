@@ -80,7 +80,12 @@ def new_document(doc: DocumentView):
     document = Document()
     page_setup(document)
     apply_house_style(document, doc.style, doc.numbered)
-    return template_document(doc.word_template, document) if doc.word_template else document
+    if not doc.word_template:
+        return document
+    document = template_document(doc.word_template, document)
+    if document.sections[0].page_width is None:  # a template that sets no page: policygen's
+        page_setup(document)
+    return document
 
 
 def page_setup(document) -> None:

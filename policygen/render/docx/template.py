@@ -127,11 +127,13 @@ def _without_refs(xml: bytes, ids: set[str]) -> bytes:
 
 def _empty_body(xml: bytes) -> bytes:
     """The document with no body content: only the last section's properties (page size,
-    margins, header and footer) are kept."""
+    margins, header and footer) are kept; empty ones if the template has none."""
     root = etree.fromstring(xml)
     body = root.find(qn("w:body"))
     for child in [c for c in body if c.tag != qn("w:sectPr")]:
         body.remove(child)
+    if body.find(qn("w:sectPr")) is None:
+        etree.SubElement(body, qn("w:sectPr"))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
