@@ -65,6 +65,9 @@ def _main_part(package: zipfile.ZipFile, src: str) -> str:
     infos = package.infolist()
     if sum(i.file_size for i in infos) > MAX_UNPACKED:
         raise BadWordTemplate(f"'{src}' unpacks to more than {MAX_UNPACKED // 2**20} MB: not a Word template")
+    for info in infos:  # OOXML forbids DTDs; one could only be there to pull in another file (XXE)
+        if info.filename.endswith((".xml", ".rels")) and b"<!DOCTYPE" in package.read(info).upper():
+            raise BadWordTemplate(f"'{src}' declares a DTD in {info.filename}, which no Word file does: not a Word template")
     types = ElementTree.fromstring(package.read("[Content_Types].xml"))
     declared = [e.get("ContentType", "") for e in types.iter() if e.tag in (_CT + "Default", _CT + "Override")]
     if any("vbaproject" in i.filename.lower() for i in infos) or any("macroEnabled" in t or "vbaProject" in t for t in declared):

@@ -197,6 +197,9 @@ def test_a_changed_template_rebuilds_the_docx_and_nothing_else(tmp_path, capsys)
         ("house.docm", lambda: template_bytes(dotx=False), r"'word/house\.docm' is a macro-enabled Word file"),
         ("house.dotx", lambda: b"PK\x03\x04 truncated", r"'word/house\.dotx' is not a Word file that opens"),
         ("house.dotx", lambda: b"<html>a web page</html>", r"'word/house\.dotx' is not a Word file that opens"),
+        ("house.dotx", lambda: rewrite(template_bytes(), {"word/styles.xml": lambda b: b.replace(
+            b"<w:styles", b'<!DOCTYPE w:styles [<!ENTITY e SYSTEM "file:///etc/passwd">]><w:styles', 1)}),
+         r"'word/house\.dotx' declares a DTD in word/styles\.xml"),
         ("house.dot", lambda: b"\xd0\xcf\x11\xe0", r"'word/house\.dot' is not a Word template or document \(\.dotx, \.docx\)"),
         ("../outside.dotx", lambda: None, r"'word/\.\./outside\.dotx' leads outside the organisation's folder; keep templates inside it"),
         ("link.dotx", lambda: "symlink", r"'word/link\.dotx' is a link leading outside the organisation's folder"),

@@ -41,6 +41,8 @@ IMPLICIT = {f"{_R}/{t}" for t in ("styles", "numbering", "settings", "theme", "f
                                   "footnotes", "endnotes", "customXml")}
 # Settings that tie the file to another: its template, a mail-merge source, styles updated from them.
 UNTIED_SETTINGS = ("w:attachedTemplate", "w:linkStyles", "w:mailMerge")
+# As python-docx's own parser: no entities resolved, nothing fetched (validation refuses DTDs anyway).
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
 def template_document(template: WordTemplateFile, house):
@@ -60,7 +62,7 @@ def _clean_package(template: WordTemplateFile) -> bytes:
         _cut_external(entries, name)
     main = template.main_part
     entries[main] = _empty_body(entries[main])
-    _drop_unused(entries, _rels_name(main), etree.fromstring(entries[main]))
+    _drop_unused(entries, _rels_name(main), etree.fromstring(entries[main], PARSER))
     for notes in ("word/footnotes.xml", "word/endnotes.xml"):
         if notes in entries:  # keep the separators, which have a type; the sample text's notes go
             entries[notes] = _filter(entries[notes], lambda e: e.tag in (qn("w:footnote"), qn("w:endnote")) and e.get(qn("w:type")) is None)
@@ -89,7 +91,7 @@ def _part_name(rels: str) -> str:
 
 def _filter(xml: bytes, drop) -> bytes:
     """``xml`` without the top-level children ``drop`` picks."""
-    root = etree.fromstring(xml)
+    root = etree.fromstring(xml, PARSER)
     for child in [c for c in root if drop(c)]:
         root.remove(child)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -98,7 +100,7 @@ def _filter(xml: bytes, drop) -> bytes:
 def _cut_external(entries: dict[str, bytes], rels_name: str) -> None:
     """Drop the relationships to anything outside the file but hyperlinks (which nothing
     follows until a reader clicks), and what in the part refers to them."""
-    rels = etree.fromstring(entries[rels_name])
+    rels = etree.fromstring(entries[rels_name], PARSER)
     cut = {r.get("Id") for r in rels.iter(_RELS) if r.get("TargetMode") == "External" and r.get("Type") != HYPERLINK}
     if not cut:
         return
@@ -113,7 +115,7 @@ def _cut_external(entries: dict[str, bytes], rels_name: str) -> None:
 def _without_refs(xml: bytes, ids: set[str]) -> bytes:
     """A linked picture keeps its embedded copy (if any) and loses the link; anything else naming a
     cut relationship (an attached template, a linked object) goes."""
-    root = etree.fromstring(xml)
+    root = etree.fromstring(xml, PARSER)
     for element in list(root.iter()):
         named = [a for a, v in element.attrib.items() if a.startswith(f"{{{_R}}}") and v in ids]
         if not named:
@@ -128,7 +130,7 @@ def _without_refs(xml: bytes, ids: set[str]) -> bytes:
 def _empty_body(xml: bytes) -> bytes:
     """The document with no body content: only the last section's properties (page size,
     margins, header and footer) are kept; empty ones if the template has none."""
-    root = etree.fromstring(xml)
+    root = etree.fromstring(xml, PARSER)
     body = root.find(qn("w:body"))
     for child in [c for c in body if c.tag != qn("w:sectPr")]:
         body.remove(child)
