@@ -106,12 +106,17 @@ def _settings(document, doc: DocumentView) -> None:
         settings.remove(node)
 
 
+def _template_name(doc: DocumentView) -> str:
+    """The template Word names in File > Info: the organisation's own, or Word's blank one."""
+    return doc.word_template.src.replace("\\", "/").rpartition("/")[2] if doc.word_template else "Normal.dotm"
+
+
 def _app_xml(doc: DocumentView) -> bytes:
     return (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
         'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-        "<Template>Normal.dotm</Template>"
+        f"<Template>{escape(_template_name(doc))}</Template>"
         "<Application>policygen</Application>"
         "<DocSecurity>0</DocSecurity>"
         "<ScaleCrop>false</ScaleCrop>"
