@@ -37,10 +37,11 @@ def _fonts(rpr, font: str) -> None:
 def template_bytes(*, font: str = "Liberation Serif", heading_colour: str = "7A1F5C", header: str = "ACME house template",
                    footer: str | None = "ACME, 1 High Street", margin_mm: int = 30, page_numbers: bool = False,
                    drop_styles: tuple[str, ...] = ("Title", "Caption"), first_page_header: str | None = None,
-                   dotx: bool = True) -> bytes:
+                   numbered_headings: bool = True, pictures: bool = False, dotx: bool = True) -> bytes:
     """A house template: ``font`` for all text, headings in ``heading_colour``, ``margin_mm`` margins,
     a header and footer (and a letterhead on the first page), sample body text; ``drop_styles`` left
-    undefined, as Word leaves them."""
+    undefined, as Word leaves them. ``numbered_headings``: Heading 1 numbered automatically, as
+    templates with outline numbering have it; ``pictures``: a logo in the header, a photo in the body."""
     document = Document()
     styles = document.styles
     _fonts(styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")), font)
@@ -51,6 +52,11 @@ def template_bytes(*, font: str = "Liberation Serif", heading_colour: str = "7A1
     styles["Normal"].font.size = Pt(11)
     for level in (1, 2, 3):
         styles[f"Heading {level}"].font.color.rgb = RGBColor.from_string(heading_colour)
+    if numbered_headings:
+        numbering = document.part.numbering_part.element
+        num = numbering.add_num(0)
+        pPr = styles["Heading 1"].element.get_or_add_pPr()
+        pPr._add_numPr().get_or_add_numId().val = int(num.get(qn("w:numId")))
     for name in drop_styles:
         styles.element.remove(styles[name].element)
     section = document.sections[0]
@@ -72,10 +78,21 @@ def template_bytes(*, font: str = "Liberation Serif", heading_colour: str = "7A1
             p._p.append(field)
     document.add_heading("Sample heading", 1)
     document.add_paragraph(SAMPLE)
+    if pictures:
+        section.header.paragraphs[0].add_run().add_picture(io.BytesIO(_png((0, 94, 184))), height=Mm(8))
+        document.add_picture(io.BytesIO(_png((0, 150, 57))), width=Mm(40))
     document.core_properties.author = "Template Author"
     raw = io.BytesIO()
     document.save(raw)
     return as_dotx(raw.getvalue()) if dotx else raw.getvalue()
+
+
+def _png(colour: tuple[int, int, int]) -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (60, 20), colour).save(out, "PNG")
+    return out.getvalue()
 
 
 def as_dotx(docx: bytes) -> bytes:
@@ -122,7 +139,8 @@ def make_stand_in(path: Path) -> None:
     """The stand-in house template shipped with strategy-unit: not The Strategy Unit's own."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(template_bytes(font="Liberation Serif", heading_colour="1F4E79", margin_mm=25,
-                                    header="The Strategy Unit", footer=None, drop_styles=()))
+                                    header="The Strategy Unit", footer=None, drop_styles=(),
+                                    numbered_headings=False))
 
 
 if __name__ == "__main__":

@@ -108,6 +108,8 @@ def test_the_structure_maps_onto_the_templates_styles_and_its_sample_text_is_gon
     assert headings["3.1.1\tLine managers"] == "Heading3"
     styles = _xml(docx, "word/styles.xml")
     assert not styles.findall("w:style[@w:styleId='Heading1']/w:pPr/w:numPr", NS), "policygen's numbers only"
+    numbering = _xml(docx, "word/numbering.xml")
+    assert not [e for e in numbering.iter(f"{{{NS['w']}}}pStyle") if e.get(f"{{{NS['w']}}}val", "").startswith("Heading")]
     assert any(t.text.strip().startswith("TOC ") for t in document.iter(f"{{{NS['w']}}}instrText") if t.text)
     tables = document.findall(".//w:tbl", NS)
     assert tables and all(t.find("w:tblPr/w:tblStyle", NS).get(f"{{{NS['w']}}}val") == "TableGrid" for t in tables)
@@ -158,6 +160,16 @@ def test_a_letterhead_on_the_first_page_carries_the_running_line_too(tmp_path):
         for ref in section.findall("w:headerReference", NS):
             headers[ref.get(f"{{{NS['w']}}}type")] = xml_text(etree.fromstring(z.read("word/" + targets[ref.get(f"{{{NS['r']}}}id")]))).strip()
     assert headers == {"default": f"ACME house template\n{FACTS}", "first": f"ACME letterhead\n{FACTS}"}
+
+
+def test_the_templates_header_picture_is_kept_and_its_body_picture_left_out(tmp_path):
+    root = _project(tmp_path, template_bytes(pictures=True))
+    assert main(["--root", str(root), "build", "-f", "docx", "--quiet"]) == 0
+    package = _package(root / "build/acme/social-media.docx")
+    media = [name for name in package if name.startswith("word/media/")]
+    assert len(media) == 1, media
+    assert media[0].rpartition("/")[2].encode() in package["word/_rels/header1.xml.rels"]
+    assert b"<w:drawing>" in package["word/header1.xml"] and b"<w:drawing>" not in package["word/document.xml"]
 
 
 def test_a_template_attached_to_a_remote_one_links_to_nothing(tmp_path):
