@@ -82,7 +82,9 @@ def test_the_docx_carries_the_templates_fonts_colours_margins_header_and_footer(
     # Title and Caption were not in the template: policygen's, in the house colour, are added.
     assert styles.find("w:style[@w:styleId='Title']/w:rPr/w:color", NS).get(f"{{{NS['w']}}}val") == "005EB8"
     assert styles.find("w:style[@w:styleId='Caption']", NS) is not None
-    assert styles.find("w:style[@w:styleId='TOC1']", NS) is not None
+    # ... laid out for the template's page: the contents' page numbers at its right margin
+    right = styles.find("w:style[@w:styleId='TOC1']/w:pPr/w:tabs/w:tab[@w:val='right']", NS)
+    assert right.get(f"{{{NS['w']}}}pos") == str(11906 - 2 * int(TWIPS_30MM))
 
     document = _xml(docx, "word/document.xml")
     margins = document.find("w:body/w:sectPr/w:pgMar", NS)

@@ -33,9 +33,11 @@ from policygen.render.docx.styles import (
     MARGIN_TOP,
     PAGE_HEIGHT,
     PAGE_WIDTH,
+    TEXT_WIDTH,
     apply_house_style,
+    text_width,
 )
-from policygen.render.docx.template import template_document
+from policygen.render.docx.template import adopt_house_styles, open_template
 from policygen.render.docx.text import RUNNING_LOGO_HEIGHT, Writer, add_picture
 from policygen.resolve import DocumentView
 
@@ -76,15 +78,20 @@ def render_docx(doc: DocumentView, ctx: RenderContext) -> bytes:
 def new_document(doc: DocumentView):
     """The empty document a DOCX is written into (the redline DOCX's too): policygen's own page in
     the house style, or the organisation's Word template with the house style's defaults only for
-    the styles it lacks."""
-    document = Document()
-    page_setup(document)
-    apply_house_style(document, doc.style, doc.numbered)
+    the styles it lacks, laid out for its page."""
     if not doc.word_template:
-        return document
-    document = template_document(doc.word_template, document)
+        return _house_document(doc, TEXT_WIDTH)
+    document = open_template(doc.word_template)
     if document.sections[0].page_width is None:  # a template that sets no page: policygen's
         page_setup(document)
+    adopt_house_styles(document, _house_document(doc, text_width(document)))
+    return document
+
+
+def _house_document(doc: DocumentView, width: int):
+    document = Document()
+    page_setup(document)
+    apply_house_style(document, doc.style, doc.numbered, width)
     return document
 
 

@@ -67,19 +67,20 @@ def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#").upper())
 
 
-def apply_house_style(document, style: Style, numbered: bool) -> None:
+def apply_house_style(document, style: Style, numbered: bool, width: int = TEXT_WIDTH) -> None:
     """Every style the document uses, in the organisation's font and colours (in this order:
     Word lists added styles in the order they were made). ``numbered`` (the view's: the body
-    numbers something) makes headings and contents entries hang their numbers."""
+    numbers something) makes headings and contents entries hang their numbers; ``width`` (the
+    text width, twips) is where header, footer and contents right-align page numbers."""
     styles = document.styles
     colours = style.colours
     _document_defaults(document, style.font)
     _text_styles(styles, colours.primary, colours.text)
     _heading_styles(styles, colours.primary, numbered)
     _caption_and_table_styles(styles, colours.text)
-    _header_footer_and_list_styles(styles, colours.text)
+    _header_footer_and_list_styles(styles, colours.text, width)
     _house_styles(styles, colours.secondary)
-    _contents_styles(styles, colours.primary, numbered)
+    _contents_styles(styles, colours.primary, numbered, width)
 
 
 def _text_styles(styles, primary: str, text: str) -> None:
@@ -142,7 +143,7 @@ def _caption_and_table_styles(styles, text: str) -> None:
     caption.paragraph_format.keep_with_next = True
 
 
-def _header_footer_and_list_styles(styles, text: str) -> None:
+def _header_footer_and_list_styles(styles, text: str, width: int) -> None:
     for name in ("Header", "Footer"):
         s = styles[name]
         s.font.size = Pt(8)
@@ -150,7 +151,7 @@ def _header_footer_and_list_styles(styles, text: str) -> None:
         tabs = s.element.get_or_add_pPr().find(qn("w:tabs"))
         if tabs is not None:
             tabs.getparent().remove(tabs)
-        s.paragraph_format.tab_stops.add_tab_stop(Twips(TEXT_WIDTH), WD_TAB_ALIGNMENT.RIGHT)
+        s.paragraph_format.tab_stops.add_tab_stop(Twips(width), WD_TAB_ALIGNMENT.RIGHT)
 
     for name in LISTS:
         s = styles[name]
@@ -186,7 +187,7 @@ def _house_styles(styles, secondary: str) -> None:
     boxed.paragraph_format.space_after = Pt(BODY_SIZE)
 
 
-def _contents_styles(styles, primary: str, numbered: bool) -> None:
+def _contents_styles(styles, primary: str, numbered: bool, width: int) -> None:
     """TOC 1–3 and Hyperlink, which python-docx's template lacks."""
     for style_id, (name, kind) in BUILT_IN_EXTRA.items():
         s = _built_in(styles, style_id, name, kind)
@@ -207,7 +208,7 @@ def _contents_styles(styles, primary: str, numbered: bool) -> None:
             pf.tab_stops.add_tab_stop(Twips(left), WD_TAB_ALIGNMENT.LEFT)
         else:
             pf.left_indent = Twips(TOC_STEP * (level - 1))
-        pf.tab_stops.add_tab_stop(Twips(TEXT_WIDTH), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+        pf.tab_stops.add_tab_stop(Twips(width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
 
 
 def text_width(document) -> int:

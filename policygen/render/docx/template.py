@@ -45,12 +45,16 @@ UNTIED_SETTINGS = ("w:attachedTemplate", "w:linkStyles", "w:mailMerge")
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
-def template_document(template: WordTemplateFile, house):
-    """A python-docx Document on the template, with ``house``'s style for each one it lacks."""
-    document = Document(io.BytesIO(_clean_package(template)))
+def open_template(template: WordTemplateFile):
+    """A python-docx Document on the template, its body empty."""
+    return Document(io.BytesIO(_clean_package(template)))
+
+
+def adopt_house_styles(document, house) -> None:
+    """``house``'s style (policygen's, laid out for the template's text width) for each style the
+    template lacks; the template's headings without automatic numbers."""
     _adopt_styles(document, house)
     _unnumber_headings(document)
-    return document
 
 
 def _clean_package(template: WordTemplateFile) -> bytes:
