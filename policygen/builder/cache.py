@@ -18,12 +18,14 @@ from functools import cache
 from pathlib import Path
 
 from policygen.load.images import MEDIA_TYPES
+from policygen.load.word_template import SUFFIXES as WORD_SUFFIXES
 from policygen.project import Project, Target
 from policygen.render import FORMATS
 
 CACHE_NAME = ".policygen-cache.json"
 _CROSS_POLICY = re.compile(r"\{(?:ref|num):[^{}#]*#")  # a reference into another policy
 CACHE_FORMAT = 1
+PICTURES = tuple(MEDIA_TYPES)
 
 
 def _digest_files(paths: list[Path], base: Path, h: "hashlib._Hash") -> None:
@@ -52,7 +54,7 @@ class InputKeys:
         self.project = project
         self._files: dict[Path, bytes] = {}
         self._templates: dict[str | None, str] = {}
-        self._pictures: dict[Path, str] = {}
+        self._assets: dict[tuple[Path, tuple[str, ...]], str] = {}
 
     def _file(self, path: Path) -> bytes:
         if path not in self._files:
@@ -68,17 +70,17 @@ class InputKeys:
             self._templates[org_id] = h.hexdigest()
         return self._templates[org_id]
 
-    def _picture_digest(self, org_dir: Path) -> str:
-        """Every picture file in the organisation's folder (not only those named: finding those
-        would mean parsing the YAML), so a changed figure or logo rebuilds. Links leading out
-        of the folder are left alone: validation refuses them, and nothing reads outside."""
-        if org_dir not in self._pictures:
+    def _asset_digest(self, org_dir: Path, suffixes: tuple[str, ...]) -> str:
+        """Every file of those types in the organisation's folder (not only those named: finding
+        those would mean parsing the YAML), so a changed figure, logo or Word template rebuilds.
+        Links leading out of the folder are left alone: validation refuses them, and nothing reads outside."""
+        if (org_dir, suffixes) not in self._assets:
             base = org_dir.resolve()
-            files = [p for p in org_dir.rglob("*") if p.suffix.lower() in MEDIA_TYPES and p.resolve().is_relative_to(base) and p.is_file()]
+            files = [p for p in org_dir.rglob("*") if p.suffix.lower() in suffixes and p.resolve().is_relative_to(base) and p.is_file()]
             h = hashlib.sha256()
             _digest_files(files, org_dir, h)
-            self._pictures[org_dir] = h.hexdigest() if files else ""
-        return self._pictures[org_dir]
+            self._assets[(org_dir, suffixes)] = h.hexdigest() if files else ""
+        return self._assets[(org_dir, suffixes)]
 
     def _linked_files(self, target: Target) -> list[Path]:
         """The files of the other policies its ``{ref:policy#id}`` keys name (their numbering and
@@ -103,7 +105,9 @@ class InputKeys:
         h = hashlib.sha256(f"{CACHE_FORMAT}\0{code_digest()}\0{fmt}\0".encode())
         for path in (target.org_file, target.policy_file, self.project.vocabulary_file, *self._linked_files(target)):
             h.update(self._file(path) + b"\0")
-        h.update(self._picture_digest(target.org_dir).encode())
+        h.update(self._asset_digest(target.org_dir, PICTURES).encode())
+        if FORMATS[fmt].word_template:
+            h.update(self._asset_digest(target.org_dir, WORD_SUFFIXES).encode())
         if FORMATS[fmt].cache_templates():
             h.update(self._template_digest(target.org_id).encode())
         return h.hexdigest()

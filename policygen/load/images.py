@@ -35,23 +35,36 @@ class PictureFile:
     data: bytes
 
 
-def open_picture(folder: Path, src: str) -> PictureFile:
-    """The picture ``src`` names inside ``folder``; BadPicture if it is not one we may use."""
+def check_relative(src: str, things: str, error: type[ValueError]) -> None:
+    """``src`` is a relative path staying inside the folder it is read from: not a URL, not
+    absolute, no ``..``. ``things`` names what belongs in the folder ("pictures")."""
     if _SCHEME.match(src) or src.startswith("//"):
-        raise BadPicture(f"'{src}' is a URL; give the path of a file inside the organisation's folder")
+        raise error(f"'{src}' is a URL; give the path of a file inside the organisation's folder")
     if src.startswith(("/", "\\")):  # a Windows drive ("C:") already reads as a URL scheme
-        raise BadPicture(f"'{src}' is an absolute path; give a path relative to the organisation's folder")
+        raise error(f"'{src}' is an absolute path; give a path relative to the organisation's folder")
     if ".." in PurePosixPath(src.replace("\\", "/")).parts:
-        raise BadPicture(f"'{src}' leads outside the organisation's folder; keep pictures inside it")
-    media_type = MEDIA_TYPES.get(PurePosixPath(src).suffix.lower())
-    if media_type is None:
-        raise BadPicture(f"'{src}' is not a PNG, JPEG or SVG file (.png, .jpg, .jpeg, .svg)")
+        raise error(f"'{src}' leads outside the organisation's folder; keep {things} inside it")
+
+
+def resolve_inside(folder: Path, src: str, things: str, error: type[ValueError]) -> Path:
+    """The file ``src`` (already checked by check_relative) names in ``folder``, which it must not
+    leave through a link, and which must exist."""
     base = folder.resolve()
     path = (folder / src).resolve()
     if not path.is_relative_to(base):
-        raise BadPicture(f"'{src}' is a link leading outside the organisation's folder; keep pictures inside it")
+        raise error(f"'{src}' is a link leading outside the organisation's folder; keep {things} inside it")
     if not path.is_file():
-        raise BadPicture(f"'{src}' does not exist in the organisation's folder")
+        raise error(f"'{src}' does not exist in the organisation's folder")
+    return path
+
+
+def open_picture(folder: Path, src: str) -> PictureFile:
+    """The picture ``src`` names inside ``folder``; BadPicture if it is not one we may use."""
+    check_relative(src, "pictures", BadPicture)
+    media_type = MEDIA_TYPES.get(PurePosixPath(src).suffix.lower())
+    if media_type is None:
+        raise BadPicture(f"'{src}' is not a PNG, JPEG or SVG file (.png, .jpg, .jpeg, .svg)")
+    path = resolve_inside(folder, src, "pictures", BadPicture)
     data = path.read_bytes()
     signatures = _SIGNATURES.get(media_type)
     if signatures and not data.startswith(signatures):

@@ -161,6 +161,14 @@ class Style(Strict):
     )
     logo_text: str | None = Field(default=None, description="Text shown in place of a logo at the top.")
     logo: Picture | None = Field(default=None, description="The organisation's logo, on the title block and in the running header.")
+    word_template: str | None = Field(
+        default=None,
+        description=(
+            "The organisation's own Word template (.dotx) or document (.docx), a path inside its folder, e.g. "
+            "word/house-style.dotx: the DOCX is built on it and takes its styles, fonts, page setup, header and "
+            "footer; its body text is left out. Never a URL; no macros."
+        ),
+    )
     controlled_document_title: str | None = None
     controlled_document: str | None = Field(
         default=None, description="The controlled-document statement in the organisation's own words."

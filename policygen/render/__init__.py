@@ -31,6 +31,7 @@ class Format:
     templated: bool  # laid out through the Jinja templates, so they are among its cache inputs
     paged: bool = False  # laid out on A4 pages (WeasyPrint), which is slow: rendered first and shared
     layout_from: str | None = None  # the format whose layout this one reads (its inputs are this one's too)
+    word_template: bool = False  # built on the organisation's Word template (style.word_template), an input too
 
     def cache_templates(self) -> bool:
         """Whether the templates are among this format's inputs, directly or through the layout it reads."""
@@ -42,7 +43,8 @@ FORMATS = {
     for f in (
         Format("html", "policygen.render.html:render_html", "html", templated=True),
         # The contents page numbers are where the PDF's layout puts each heading.
-        Format("docx", "policygen.render.docx.document:render_docx", "docx", templated=False, layout_from="pdf"),
+        Format("docx", "policygen.render.docx.document:render_docx", "docx", templated=False, layout_from="pdf",
+               word_template=True),
         Format("pdf", "policygen.render.pdf:render_pdf", "pdf", templated=True, paged=True),
         Format("md", "policygen.render.markdown:render_markdown", "md", templated=False),
     )

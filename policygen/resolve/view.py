@@ -14,6 +14,7 @@ from typing import Any
 from policygen.model import Organisation, Policy
 from policygen.load.document import LoadedPolicy
 from policygen.load.images import PictureFile, open_picture
+from policygen.load.word_template import WordTemplateFile, open_word_template
 from policygen.model.base import PolicyDate
 from policygen.model.content import Appendix, Clause, Definitions, Figure, Include, Section, Table
 from policygen.model.organisation import LevelStyle, NumberKind, Picture, Style
@@ -112,6 +113,7 @@ class DocumentView:
     published_on: PolicyDate | None  # for document metadata: the earliest date the policy states
     revised_on: PolicyDate | None  # the latest date the policy states
     logo: PictureView | None = None
+    word_template: WordTemplateFile | None = None  # the organisation's own, which the DOCX is built on
 
     def pictures(self) -> list[PictureView]:
         """The logo and every figure's picture, in document order."""
@@ -289,6 +291,7 @@ def build_view(org: Organisation, policy: Policy, folder: Path | None = None,
         published_on=min(_dates(policy), default=None, key=PolicyDate.first_day),
         revised_on=max(_dates(policy), default=None, key=PolicyDate.first_day),
         logo=_picture(style.logo, folder) if style.logo and folder is not None else None,
+        word_template=open_word_template(folder, style.word_template) if style.word_template and folder is not None else None,
     )
 
 

@@ -18,6 +18,7 @@ from policygen.model import Policy, Vocabulary
 from policygen.model.base import PolicyDate
 from policygen.load.images import BITMAP_TYPES, BadPicture, open_picture
 from policygen.load.source import Source
+from policygen.load.word_template import BadWordTemplate, open_word_template
 from policygen.model.content import Figure, Include, Section
 from policygen.model.organisation import Picture
 from policygen.model.eia import PROTECTED_CHARACTERISTICS
@@ -36,6 +37,11 @@ def check_organisation(org: LoadedOrganisation, folder: Path) -> Iterator[Proble
         yield src.problem(("id",), f"'{model.id}' does not match its folder name '{folder.name}'")
     if model.style.logo is not None:
         yield from _picture(src, ("style", "logo"), model.style.logo, folder)
+    if model.style.word_template is not None:
+        try:
+            open_word_template(folder, model.style.word_template)
+        except BadWordTemplate as exc:
+            yield src.problem(("style", "word_template"), str(exc))
     if "front_sheet" in model.style.blocks and not model.style.front_sheet:
         yield src.problem(("style", "front_sheet"), "has no rows, so the front sheet the blocks list will not appear: add rows, or leave the key out for the default ones", warning=True)
     for i, row in enumerate(model.style.front_sheet):

@@ -106,12 +106,17 @@ def _settings(document, doc: DocumentView) -> None:
         settings.remove(node)
 
 
+def _template_name(doc: DocumentView) -> str:
+    """The template Word names in File > Info: the organisation's own, or Word's blank one."""
+    return doc.word_template.src.replace("\\", "/").rpartition("/")[2] if doc.word_template else "Normal.dotm"
+
+
 def _app_xml(doc: DocumentView) -> bytes:
     return (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
         'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-        "<Template>Normal.dotm</Template>"
+        f"<Template>{escape(_template_name(doc))}</Template>"
         "<Application>policygen</Application>"
         "<DocSecurity>0</DocSecurity>"
         "<ScaleCrop>false</ScaleCrop>"
@@ -132,7 +137,7 @@ def package_bytes(document, doc: DocumentView) -> bytes:
     if "docProps/app.xml" in entries:
         entries["docProps/app.xml"] = _app_xml(doc)
     theme = "word/theme/theme1.xml"
-    if theme in entries:  # the theme's heading and body fonts are the house font too
+    if theme in entries and not doc.word_template:  # the theme's fonts are the house font too (a template's stay its own)
         font = escape(doc.style.font, {'"': "&quot;"})
         entries[theme] = re.sub(
             rb"(<a:(?:major|minor)Font>\s*<a:latin typeface=\")[^\"]*",

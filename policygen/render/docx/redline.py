@@ -14,16 +14,15 @@ from __future__ import annotations
 
 from itertools import count
 
-from docx import Document
 from docx.oxml.ns import qn
 
 from policygen.diff import PolicyDiff
 from policygen.diff.files import IDENTITY_MARK
 from policygen.diff.redline import Entry, ListBlock, Para, entries
 from policygen.render.docx import xml as X
-from policygen.render.docx.document import header_footer, page_setup
+from policygen.render.docx.document import header_footer, new_document
 from policygen.render.docx.package import package_bytes, set_properties
-from policygen.render.docx.styles import CLAUSE, CLAUSE_CONTINUE, NUMBER_INDENT, apply_house_style
+from policygen.render.docx.styles import CLAUSE, CLAUSE_CONTINUE, NUMBER_INDENT
 from policygen.render.docx.tables import Cell
 from policygen.render.docx.text import Writer, heading_text
 
@@ -80,9 +79,7 @@ def render_redline_docx(diff: PolicyDiff, old_label: str, new_label: str, author
                         comparison: str) -> bytes:
     """``comparison`` (see policygen.diff.files) goes in the comments property, so a later run knows who made it."""
     doc = diff.new
-    document = Document()
-    page_setup(document)
-    apply_house_style(document, doc.style, doc.numbered)
+    document = new_document(doc)
     writer = Writer(document, doc)
     track = _Tracker(author, date)
     title = f"Changes to {doc.title}"

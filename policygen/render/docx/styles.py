@@ -50,6 +50,15 @@ BUILT_IN_EXTRA = {
     "Hyperlink": ("Hyperlink", WD_STYLE_TYPE.CHARACTER),
 }
 
+LISTS = tuple(f"List {kind}{level}" for kind in ("Bullet", "Number", "Continue") for level in ("", " 2", " 3"))
+# Every style the renderer writes with, by the name Word gives it: on an organisation's Word
+# template, these are the ones taken from the template where it has them (render/docx/template.py).
+USED_STYLES = (
+    "Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Caption", "Table Grid",
+    "Header", "Footer", *LISTS, "toc 1", "toc 2", "toc 3", "Hyperlink",
+    CLAUSE, CLAUSE_CONTINUE, TABLE_TEXT, HEADING_PREFIX, END_MARKER, BOXED,
+)
+
 HEADING_SIZES = {1: 15, 2: 12.5, 3: 11, 4: 11}
 HEADING_SPACE = {1: (21, 12), 2: (16, 12.5), 3: (13, 14.5), 4: (13, 18)}  # before, after (pt): the CSS margins
 
@@ -58,19 +67,20 @@ def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#").upper())
 
 
-def apply_house_style(document, style: Style, numbered: bool) -> None:
+def apply_house_style(document, style: Style, numbered: bool, width: int = TEXT_WIDTH) -> None:
     """Every style the document uses, in the organisation's font and colours (in this order:
     Word lists added styles in the order they were made). ``numbered`` (the view's: the body
-    numbers something) makes headings and contents entries hang their numbers."""
+    numbers something) makes headings and contents entries hang their numbers; ``width`` (the
+    text width, twips) is where header, footer and contents right-align page numbers."""
     styles = document.styles
     colours = style.colours
     _document_defaults(document, style.font)
     _text_styles(styles, colours.primary, colours.text)
     _heading_styles(styles, colours.primary, numbered)
     _caption_and_table_styles(styles, colours.text)
-    _header_footer_and_list_styles(styles, colours.text)
+    _header_footer_and_list_styles(styles, colours.text, width)
     _house_styles(styles, colours.secondary)
-    _contents_styles(styles, colours.primary, numbered)
+    _contents_styles(styles, colours.primary, numbered, width)
 
 
 def _text_styles(styles, primary: str, text: str) -> None:
@@ -133,7 +143,7 @@ def _caption_and_table_styles(styles, text: str) -> None:
     caption.paragraph_format.keep_with_next = True
 
 
-def _header_footer_and_list_styles(styles, text: str) -> None:
+def _header_footer_and_list_styles(styles, text: str, width: int) -> None:
     for name in ("Header", "Footer"):
         s = styles[name]
         s.font.size = Pt(8)
@@ -141,10 +151,9 @@ def _header_footer_and_list_styles(styles, text: str) -> None:
         tabs = s.element.get_or_add_pPr().find(qn("w:tabs"))
         if tabs is not None:
             tabs.getparent().remove(tabs)
-        s.paragraph_format.tab_stops.add_tab_stop(Twips(TEXT_WIDTH), WD_TAB_ALIGNMENT.RIGHT)
+        s.paragraph_format.tab_stops.add_tab_stop(Twips(width), WD_TAB_ALIGNMENT.RIGHT)
 
-    for name in ("List Bullet", "List Bullet 2", "List Bullet 3", "List Number", "List Number 2",
-                 "List Number 3", "List Continue", "List Continue 2", "List Continue 3"):
+    for name in LISTS:
         s = styles[name]
         # No space between the items of a list (Word's contextual spacing), a line after it.
         s.paragraph_format.space_after = Pt(BODY_SIZE)
@@ -178,7 +187,7 @@ def _house_styles(styles, secondary: str) -> None:
     boxed.paragraph_format.space_after = Pt(BODY_SIZE)
 
 
-def _contents_styles(styles, primary: str, numbered: bool) -> None:
+def _contents_styles(styles, primary: str, numbered: bool, width: int) -> None:
     """TOC 1–3 and Hyperlink, which python-docx's template lacks."""
     for style_id, (name, kind) in BUILT_IN_EXTRA.items():
         s = _built_in(styles, style_id, name, kind)
@@ -199,7 +208,16 @@ def _contents_styles(styles, primary: str, numbered: bool) -> None:
             pf.tab_stops.add_tab_stop(Twips(left), WD_TAB_ALIGNMENT.LEFT)
         else:
             pf.left_indent = Twips(TOC_STEP * (level - 1))
-        pf.tab_stops.add_tab_stop(Twips(TEXT_WIDTH), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+        pf.tab_stops.add_tab_stop(Twips(width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+
+
+def text_width(document) -> int:
+    """The width between the margins, in twips: TEXT_WIDTH on policygen's own page, the page
+    setup's on an organisation's Word template (tables and pictures fill it, never more)."""
+    section = document.sections[-1]
+    if None in (section.page_width, section.left_margin, section.right_margin):
+        return TEXT_WIDTH
+    return round((section.page_width - section.left_margin - section.right_margin) / Twips(1))
 
 
 TOC_STEP = 340  # each contents level 6 mm in, as the PDF's contents

@@ -77,7 +77,7 @@ class TableWriter:
         table = sink.add_table(nrows, ncols)
         table.style = self.document.styles["Table Grid"]
         X.table_properties(table, caption=caption or alt, description=None)
-        total = TEXT_WIDTH if sink is self.document else TEXT_WIDTH // 2
+        total = self.text_width if sink is self.document else self.text_width // 2
         fractions = widths or _column_weights([r for r in rows if not _spans(r)], heads, ncols)
         twips = [int(total * f) for f in fractions]
         grid = table._tbl.tblGrid

@@ -28,7 +28,7 @@ from policygen.render.docx.styles import (
     MONO,
     NUMBER_INDENT,
     TABLE_TEXT,
-    TEXT_WIDTH,
+    text_width,
 )
 from policygen.render.docx.tables import TableWriter
 from policygen.resolve import DocumentView
@@ -40,14 +40,14 @@ LOGO_HEIGHT = Mm(18)  # as the HTML's img.logo
 RUNNING_LOGO_HEIGHT = Mm(6)  # as the PDF's img.rh-logo
 
 
-def add_picture(run, picture: PictureView, *, height=None, shape_id: int | None = None) -> None:
+def add_picture(run, picture: PictureView, *, height=None, shape_id: int | None = None, max_width: int | None = None) -> None:
     """The picture (its PNG or JPEG: Word shows no SVG) in ``run``, its alt text as the
     drawing's description (wp:docPr descr), which screen readers announce.
 
     At ``height``, or at the size the PDF gives it (96 pixels to the inch, as CSS), shrunk to
-    the text width if wider. ``shape_id`` keeps a header's drawing id apart from the body's."""
+    ``max_width`` (the text width, twips) if wider. ``shape_id`` keeps a header's drawing id apart from the body's."""
     data = picture.bitmap.data
-    width = None if height is not None else Emu(min(Image.from_blob(data).px_width * Inches(1) // 96, Twips(TEXT_WIDTH)))
+    width = None if height is not None else Emu(min(Image.from_blob(data).px_width * Inches(1) // 96, Twips(max_width)))
     inline = run.add_picture(BytesIO(data), width=width, height=height)._inline
     inline.docPr.set("descr", picture.alt)
     if shape_id is not None:
@@ -63,6 +63,7 @@ class Writer(TableWriter):
         self.part = document.part
         self.lists = ListNumbering(document, ordered_formats(doc.list_kind))
         self.colours = doc.style.colours
+        self.text_width = text_width(document)
         self._pending_bookmarks: list[str] = []
         self._style_ids: dict[str, str] = {}
         self._placed: set[str] = set()
@@ -86,7 +87,7 @@ class Writer(TableWriter):
     def picture(self, picture: PictureView, *, height=None) -> None:
         """A picture in a paragraph of its own, its caption (if any) under it."""
         p = self.paragraph()
-        add_picture(p.add_run(), picture, height=height)
+        add_picture(p.add_run(), picture, height=height, max_width=self.text_width)
         if picture.caption:
             X.keep_with_next(p)
             self.paragraph(picture.caption, "Caption")
