@@ -84,6 +84,10 @@ SEED_LIST = [
             r"^!!! note$": "the MkDocs admonition marker of the note before the introduction (the note is the preamble)",
         },
     ),
+    Seed(
+        "turing-way", "code-of-conduct",
+        contents=(r"^\* \[1 Introduction\]\(#1-introduction\)$", r"^## 1 Introduction$"),
+    ),
 ]
 
 # The seed each organisation is tested by (one policy each), for the per-organisation tests.

@@ -25,7 +25,10 @@ def test_register_states_on_the_shipped_data(capsys):
     assert by_org["strategy-unit"]["state"] == "none"  # its source states no review date
     assert by_org["gds"]["state"] == "none"  # nor does GDS's security notice
     assert by_org["opensafely"]["state"] == "none"  # nor OpenSAFELY's data access policy
-    assert [p["org"] for p in data["policies"]] == ["eput", "swlccg", "lchs", "cpss", "focus", "gds", "opensafely", "strategy-unit"]
+    assert by_org["turing-way"]["state"] == "none"  # nor The Turing Way's code of conduct
+    assert [p["org"] for p in data["policies"]] == [
+        "eput", "swlccg", "lchs", "cpss", "focus", "gds", "opensafely", "strategy-unit", "turing-way",
+    ]
 
 
 def test_table_and_csv(capsys):
@@ -47,7 +50,9 @@ def test_register_page_lists_every_policy_with_links_to_each_format(built):
     page = (built / "build" / "index.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and 'lang="en-GB"' in page
     rows = re.findall(r"<tr>\s*<td>([^<]+)</td>", page)
-    assert rows == ["EPUT", "SWL CCG", "LCHS", "CPSS", "focus", "GDS", "OpenSAFELY", "Strategy Unit"]  # most urgent first, on any day
+    assert rows == [  # most urgent first, on any day
+        "EPUT", "SWL CCG", "LCHS", "CPSS", "focus", "GDS", "OpenSAFELY", "Strategy Unit", "The Turing Way",
+    ]
     links = re.findall(r'href="([a-z-]+/[a-z-]+\.[a-z]+)"', page)
     for link in links:
         assert (built / "build" / link).is_file(), link
