@@ -125,7 +125,9 @@ def _empty_and_untagged(doc: LoadedPolicy) -> Iterator[Problem]:
         block = item.block
         if isinstance(block, Section) and not block.blocks and not block.text:
             yield _warn(doc, item.loc, f"section '{block.id}' is empty")
-        if isinstance(block, (Clause, Table, Definitions)) and not block.topics:
+        # A closing notice (copyright, licence, acknowledgements) is about the document, not a
+        # policy topic: asking it for one would push authors to mistag it or move it into the body.
+        if isinstance(block, (Clause, Table, Definitions)) and not block.topics and item.loc[0] != "closing":
             yield _warn(doc, item.loc, f"'{block.id}' has no topic")
 
 

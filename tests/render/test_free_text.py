@@ -114,3 +114,14 @@ def test_diff_reports_a_changed_closing_note(tmp_path, capsys):
     assert [(c["id"], c["kind"]) for c in changes] == [("copyright", "reworded")]
     redline = next((root / "build").rglob("*redline*.html")).read_text(encoding="utf-8")
     assert "2026" in redline and "2025" in redline
+
+
+def test_a_closing_notice_needs_no_topic(tmp_path, capsys):
+    """A copyright or licence notice is about the document, so it is not asked for a topic; a body clause still is."""
+    policy = POLICY.replace("{id: copyright, topics: [purpose], text:", "{id: copyright, text:").replace(
+        "{id: form, topics: [purpose], text:", "{id: form, text:")
+    root = scratch_project(tmp_path, ACME_ORG, policy)
+    assert main(["--root", str(root), "validate"]) == 0
+    err = capsys.readouterr().err
+    assert "'form' has no topic" in err
+    assert "'copyright' has no topic" not in err
