@@ -2,8 +2,8 @@
 
 The pattern (``identifiers.pattern``) counts the clauses of the sections and appendices in
 document order. A clause that declares its own identifier still takes its place in the count, so
-declaring one never shifts the others; the preamble and clauses marked ``numbered: false`` are
-narrative and take none unless they declare one.
+declaring one never shifts the others; the preamble, the closing notes and clauses marked
+``numbered: false`` are narrative and take none unless they declare one.
 """
 
 from __future__ import annotations
@@ -15,6 +15,10 @@ from policygen.model.policy import Policy
 from policygen.model.walk import Located, iter_blocks
 
 
+# Unnumbered blocks around the body, outside the contents: they state no policy.
+NARRATIVE = ("preamble", "closing")
+
+
 def statement_identifiers(policy: Policy) -> Iterator[tuple[Located, str]]:
     """Each clause that has an identifier, with it, in document order."""
     pattern = policy.identifiers.pattern if policy.identifiers else None
@@ -23,7 +27,7 @@ def statement_identifiers(policy: Policy) -> Iterator[tuple[Located, str]]:
         clause = item.block
         if not isinstance(clause, Clause):
             continue
-        counted = pattern is not None and item.loc[0] != "preamble" and clause.numbered is not False
+        counted = pattern is not None and item.loc[0] not in NARRATIVE and clause.numbered is not False
         count += counted
         if clause.identifier:
             yield item, clause.identifier

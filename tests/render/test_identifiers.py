@@ -28,10 +28,12 @@ sections:
       - {id: be-accurate, topics: [purpose], identifier: "REQ_12*", text: Be accurate.}
       - {id: aside, topics: [purpose], numbered: false, text: An aside.}
       - {id: be-kind, topics: [purpose], text: Be kind.}
+closing:
+  - {id: licence, text: Free to copy.}
 """
 
 # (clause text, number, identifier): a declared identifier takes its place in the count; the
-# preamble and an unnumbered aside take none.
+# preamble, an unnumbered aside and the closing notice take none.
 CLAUSES = [("Be polite", "1.1", "POL.ABC.001"), ("Be accurate.", "1.2", "REQ_12*"), ("Be kind.", "1.3", "POL.ABC.003")]
 
 
