@@ -12,7 +12,11 @@ from pathlib import Path
 from policygen.problems import Problem, ProblemsFound, suggest
 
 ORG_FILE = "organisation.yaml"
-PACKAGE_TEMPLATES = Path(__file__).parent / "_templates"
+# An installed policygen carries the templates as policygen/_templates; an editable install
+# (`pip install -e .`) has only the checkout's templates/ beside the package, so a project
+# elsewhere (--root) still finds them.
+_INSTALLED_TEMPLATES = Path(__file__).parent / "_templates"
+PACKAGE_TEMPLATES = _INSTALLED_TEMPLATES if _INSTALLED_TEMPLATES.is_dir() else Path(__file__).parent.parent / "templates"
 # The bundled fonts: the PDF embeds them, and the DOCX measures its table columns with them.
 FONT_DIR = (Path(__file__).resolve().parent / "fonts").resolve()
 
