@@ -1,0 +1,162 @@
+"""The recognised policy as YAML text, in the shipped files' layout, with a ``# import: check``
+comment on each block the recogniser was unsure of.
+
+Written with ruamel.yaml's round-trip emitter (the settings ``load/edit.py`` uses), so the file
+looks like one an author wrote and later round-trip edits (``policygen review``) keep it.
+Source text is data: a Markdown character or a brace that would read as a reference is escaped
+(``markdown_text.py``) so it prints as typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import LiteralScalarString
+
+from policygen.importer.ids import Ids, slug
+from policygen.importer.markdown_text import escape_line_start, literal_references
+from policygen.importer.outline import Check, Node
+from policygen.importer.recognise import Recognised
+from policygen.load.edit import dump
+
+CHECK = "import: check — "
+
+
+def policy_yaml(found: Recognised, policy_id: str, kind: str | None, source_name: str) -> str:
+    ids = Ids()
+    tree = CommentedMap()
+    tree["id"] = policy_id
+    if kind:
+        tree["kind"] = kind
+    tree["document_control"] = _dates(found.document_control)
+    if found.review:
+        tree["review"] = _dates(found.review)
+    if found.version_history:
+        tree["version_history"] = _block_seq([_dates(row) for row in found.version_history])
+    tree["levels"] = _block_seq([_level(s) for s in found.levels] or [_level(None)])
+    if found.preamble:
+        tree["preamble"] = _block_seq([_block(n, ids, None, found) for n in found.preamble])
+    tree["sections"] = _block_seq([_block(n, ids, found.levels, found) for n in found.sections])
+    header = (f"yaml-language-server: $schema=../../schema/policy.schema.json\n"
+              f"Imported from {source_name} by `policygen import`. Read each `# {CHECK.strip()}` comment,\n"
+              f"then run `policygen validate`; docs/authoring.md describes every key.")
+    for check in found.checks:
+        header += f"\n{CHECK}{check}"
+    tree.yaml_set_start_comment(header)
+    return dump(tree)
+
+
+def _block(node: Node, ids: Ids, levels: list[dict] | None, found: Recognised) -> CommentedMap:
+    """A section, clause or table; ``levels`` the styles in force from this depth down (None: the preamble)."""
+    own = (levels or [None])[0]
+    numbered_here = own is not None and own.get("kind") != "none"
+    out = CommentedMap()
+    checks = list(node.checks)
+    if node.kind == "table":
+        out["id"] = ids.new(f"table-{slug(_first_cell(node), 4, 'table')}")
+        out.update(_table(node))
+    elif node.kind == "section":
+        out["id"] = ids.new(slug(node.title or node.text, 6, "section"))
+        if node.title:
+            out["title"] = node.title
+        if levels is not None and node.mark is None and numbered_here:
+            out["numbered"] = False
+        inner = found.section_levels.get(id(node), (levels or [])[1:])
+        if id(node) in found.section_levels:
+            out["levels"] = _block_seq([_level(s) for s in inner])
+        if node.text:
+            out["text"] = _text(node.text)
+        if node.children:
+            out["blocks"] = _block_seq([_block(c, ids, inner if levels is not None else None, found) for c in node.children])
+    else:
+        out["id"] = ids.new(slug(node.text, 5, "clause"))
+        out["text"] = _text(node.text)
+        if levels is not None and node.mark is None and numbered_here:
+            out["numbered"] = False
+    if node.mark is not None and levels is not None and not numbered_here:
+        checks.append(Check(node.where, f"its number {node.mark.typed!r} is not in this level's numbering: printed without one"))
+    if checks:
+        out.yaml_set_start_comment("\n".join(f"{CHECK}{c}" for c in checks))
+    return out
+
+
+def _table(node: Node) -> dict:
+    rows = [([_cell(c.paragraphs) for c in row.cells for _ in range(c.colspan)], row.header) for row in node.table.rows]
+    width = max(len(cells) for cells, _ in rows)
+    rows = [(cells + [""] * (width - len(cells)), header) for cells, header in rows]
+    n_header = 0
+    while n_header < len(rows) and rows[n_header][1]:
+        n_header += 1
+    if n_header == len(rows):
+        n_header = 0  # a table of header rows only: keep them as its rows
+    out: dict = {}
+    header = [_plain_cell(c) for c in rows[0][0]] if n_header == 1 else [[_plain_cell(c) for c in r] for r, _ in rows[:n_header]]
+    if n_header:
+        out["header"] = _flow_seq(header) if n_header == 1 else _block_seq([_flow_seq(h) for h in header])
+    out["rows"] = _block_seq([_flow_seq([_text(c) for c in cells]) for cells, _ in rows[n_header:]])
+    return out
+
+
+def _cell(paragraphs: tuple[str, ...]) -> str:
+    out = ""
+    for p in paragraphs:
+        sep = "\n" if out and p.startswith("- ") and out.split("\n")[-1].startswith("- ") else "\n\n"
+        out = f"{out}{sep}{p}" if out else p
+    return out
+
+
+def _plain_cell(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", re.sub(r"(\*\*|\*)(.+?)\1", r"\2", text)).replace("\n\n", " ")
+
+
+def _first_cell(node: Node) -> str:
+    for row in node.table.rows:
+        for cell in row.cells:
+            if cell.paragraphs:
+                return cell.paragraphs[0]
+    return "table"
+
+
+def _text(text: str):
+    """Clause text: references that are really words escaped; several paragraphs as a literal block."""
+    text = literal_references(escape_line_start(text.strip()))
+    return LiteralScalarString(text + "\n") if "\n" in text else text
+
+
+def _level(style: dict | None) -> CommentedMap:
+    style = dict({"kind": "none"} if style is None else style)
+    return _flow_map({"kind": style.pop("kind", "arabic"), **style})
+
+
+def _dates(mapping: dict) -> CommentedMap:
+    """ISO full dates as YAML dates (written unquoted, as the shipped files have them)."""
+    out = CommentedMap()
+    for key, value in mapping.items():
+        if isinstance(value, dict):
+            value = _dates(value)
+        elif isinstance(value, list):
+            value = _block_seq([_flow_map(v) if isinstance(v, dict) else v for v in value])
+        elif isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            value = dt.date.fromisoformat(value)
+        out[key] = value
+    return out
+
+
+def _flow_map(mapping: dict) -> CommentedMap:
+    out = CommentedMap(mapping)
+    out.fa.set_flow_style()
+    return out
+
+
+def _flow_seq(items: list) -> CommentedSeq:
+    out = CommentedSeq(items)
+    out.fa.set_flow_style()
+    return out
+
+
+def _block_seq(items: list) -> CommentedSeq:
+    out = CommentedSeq(items)
+    out.fa.set_block_style()
+    return out
