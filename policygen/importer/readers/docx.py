@@ -44,7 +44,7 @@ def read(path: Path, data: bytes) -> Source:
     if not any(isinstance(b, (Heading, Paragraph, Table)) for b in blocks):
         raise Unreadable(f"{name}: the document has no text to import")
     title = (document.core_properties.title or "").strip() or None
-    return Source(file=name, blocks=tuple(blocks), title=title, notices=tuple(_package_notices(name, document) + reader.notices))
+    return Source(file=name, blocks=tuple(blocks), title=title, notices=tuple(_package_notices(name, document, data) + reader.notices))
 
 
 def _open(name: str, data: bytes):
@@ -70,12 +70,14 @@ def _open(name: str, data: bytes):
         raise Unreadable(f"{name}: a damaged Word document ({exc.__class__.__name__}); open and re-save it in Word") from None
 
 
-def _package_notices(name: str, document) -> list[Notice]:
-    """What the package holds that we never run or follow: macros, external links, embedded files."""
+def _package_notices(name: str, document, data: bytes) -> list[Notice]:
+    """What the package holds that we never run or follow: macros, external links, embedded files.
+    The zip's own list of members, not only the parts Word links, so an unlinked macro part shows too."""
     where = Where(name)
     notices: list[Notice] = []
     package = document.part.package
-    partnames = sorted(str(p.partname) for p in package.iter_parts())
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        partnames = sorted("/" + n for n in z.namelist())
     if any("vbaproject" in p.lower() for p in partnames):
         notices.append(Notice("the document contains macros (vbaProject); they were ignored, never run", where))
     if any(p.startswith("/word/embeddings/") for p in partnames):
