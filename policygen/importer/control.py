@@ -168,16 +168,20 @@ def control(table: Table, own_labels: dict[str, str], checks: list[Check]) -> tu
     fields: dict = {}
     review: dict = {}
     extra: list[dict] = []
+    as_written: dict[str, str] = {}  # an approval date as the source wrote it, should it lack its body
     for label, value in _pairs(table):
         value = value.strip()
         field = field_for(label, own_labels)
         if not value:
             continue
         placed = _place(field, plain(value), fields, review)
+        if placed and field and field.endswith(".date"):
+            as_written[field.split(".")[0]] = plain(value)
         if not placed:
             if field and field.endswith(("date", "issued", "effective", "next_review")):
                 checks.append(Check(table.where, f"{label.strip()}: {value!r} is not a date we can read; kept as an extra row"))
             extra.append({"label": label.strip().rstrip(":").strip(), "value": plain(value)})
+    _approvals_need_bodies(fields, extra, as_written, checks, table.where)
     if extra:
         fields["extra"] = extra
     return fields, review
@@ -222,13 +226,13 @@ def _place(field: str | None, value: str, fields: dict, review: dict) -> bool:
     return True
 
 
-def finish_approvals(fields: dict, checks: list[Check], where) -> None:
-    """An approval needs its body: a date with no body is kept as an extra row."""
+def _approvals_need_bodies(fields: dict, extra: list[dict], as_written: dict[str, str], checks: list[Check], where) -> None:
+    """An approval needs its body: a date with no body is kept as an extra row, as written."""
     for key, label in (("approved", "Date approved"), ("ratified", "Date ratified")):
         approval = fields.get(key)
         if approval is not None and "body" not in approval:
             fields.pop(key)
-            fields.setdefault("extra", []).append({"label": label, "value": approval.get("date", "")})
+            extra.append({"label": label, "value": as_written.get(key, approval.get("date", ""))})
             checks.append(Check(where, f"{label.lower()} with no approving body named: kept as an extra row"))
 
 

@@ -37,8 +37,8 @@ def policy_yaml(found: Recognised, policy_id: str, kind: str | None, source_name
         tree["version_history"] = _block_seq([_dates(row) for row in found.version_history])
     tree["levels"] = _block_seq([_level(s) for s in found.levels] or [_level(None)])
     if found.preamble:
-        tree["preamble"] = _block_seq([_block(n, ids, None, found) for n in found.preamble])
-    tree["sections"] = _block_seq([_block(n, ids, found.levels, found) for n in found.sections])
+        tree["preamble"] = _blocks(found.preamble, ids, None, found, 0)
+    tree["sections"] = _blocks(found.sections, ids, found.levels, found, 0)
     header = (f"yaml-language-server: $schema=../../schema/policy.schema.json\n"
               f"Imported from {source_name} by `policygen import`. Read each `# {CHECK.strip()}` comment,\n"
               f"then run `policygen validate`; docs/authoring.md describes every key.")
@@ -48,8 +48,19 @@ def policy_yaml(found: Recognised, policy_id: str, kind: str | None, source_name
     return dump(tree)
 
 
-def _block(node: Node, ids: Ids, levels: list[dict] | None, found: Recognised) -> CommentedMap:
-    """A section, clause or table; ``levels`` the styles in force from this depth down (None: the preamble)."""
+def _blocks(nodes: list[Node], ids: Ids, levels: list[dict] | None, found: Recognised, depth: int) -> CommentedSeq:
+    """A list of blocks, each block's doubts as comments above its ``- id:`` line."""
+    seq = _block_seq([])
+    for i, node in enumerate(nodes):
+        block, checks = _block(node, ids, levels, found, depth)
+        seq.append(block)
+        if checks:
+            seq.yaml_set_comment_before_after_key(i, before="\n".join(f"{CHECK}{c}" for c in checks), indent=2 + 4 * depth)
+    return seq
+
+
+def _block(node: Node, ids: Ids, levels: list[dict] | None, found: Recognised, depth: int) -> tuple[CommentedMap, list[Check]]:
+    """A section, clause or table and its doubts; ``levels`` the styles in force from this depth down (None: the preamble)."""
     own = (levels or [None])[0]
     numbered_here = own is not None and own.get("kind") != "none"
     out = CommentedMap()
@@ -69,7 +80,7 @@ def _block(node: Node, ids: Ids, levels: list[dict] | None, found: Recognised) -
         if node.text:
             out["text"] = _text(node.text)
         if node.children:
-            out["blocks"] = _block_seq([_block(c, ids, inner if levels is not None else None, found) for c in node.children])
+            out["blocks"] = _blocks(node.children, ids, inner if levels is not None else None, found, depth + 1)
     else:
         out["id"] = ids.new(slug(node.text, 5, "clause"))
         out["text"] = _text(node.text)
@@ -77,9 +88,7 @@ def _block(node: Node, ids: Ids, levels: list[dict] | None, found: Recognised) -
             out["numbered"] = False
     if node.mark is not None and levels is not None and not numbered_here:
         checks.append(Check(node.where, f"its number {node.mark.typed!r} is not in this level's numbering: printed without one"))
-    if checks:
-        out.yaml_set_start_comment("\n".join(f"{CHECK}{c}" for c in checks))
-    return out
+    return out, checks
 
 
 def _table(node: Node) -> dict:

@@ -84,8 +84,8 @@ def typed(text: str, heading: bool, previous_letter: str | None = None) -> tuple
     if word.lower() != word and word.upper() != word:
         return None
     lower = word.islower()
-    roman = bool(_ROMAN.match(word.lower())) and not (
-        len(word) == 1 and previous_letter is not None and letters_value(previous_letter) + 1 == letters_value(word))
+    follows_letter = previous_letter is not None and letters_value(previous_letter) + 1 == letters_value(word)
+    roman = bool(_ROMAN.match(word.lower())) and (len(word) > 1 or (word.lower() in "ivx" and not follows_letter))
     if not roman and len(word) > 1:
         return None
     if close == "." and not heading and lower and not roman:

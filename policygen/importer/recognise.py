@@ -73,7 +73,6 @@ def recognise(source: Source, front_sheet=(), history_sheet=()) -> Recognised:
                 review.setdefault(key, value)
             continue
         body.append(block)
-    ctl.finish_approvals(fields, checks, source.file)
     tree = outline(body)
     policy_levels, overrides = levels(tree.root)
     return Recognised(title, fields, review, history, tree.preamble, tree.root.children, policy_levels, overrides,
