@@ -78,7 +78,7 @@ def run(args, project) -> int:
         org = LoadedOrganisation(build_model(Organisation, source_org), source_org)
 
     style = org.model.style
-    found = recognise(source, style.front_sheet, style.version_history)
+    found = recognise(source, style)
     policy_id = args.policy_id or slug(found.title, 8, "") or slug(path.stem, 8, "policy")
     vocabulary = loader.vocabulary()
     kind = vocabulary.kind_named_by(policy_id) if vocabulary is not None else None

@@ -112,6 +112,15 @@ def _iso(year: int, month: int, day: int | None) -> str | None:
         return None
 
 
+def cell_markdown(paragraphs: tuple[str, ...]) -> str:
+    """A cell's paragraphs as Markdown: paragraphs apart, list items (``- item``) line by line."""
+    out = ""
+    for p in paragraphs:
+        sep = "\n" if out and p.startswith("- ") and out.split("\n")[-1].startswith("- ") else "\n\n"
+        out = f"{out}{sep}{p}" if out else p
+    return out
+
+
 def cell_text(cells) -> list[str]:
     return [" ".join(c.paragraphs).strip() for c in cells]
 
@@ -241,3 +250,50 @@ def plain(text: str) -> str:
     text = re.sub(r"\[([^\]]*)\]\(<?[^)>]*>?\)", r"\1", text)
     text = re.sub(r"(\*\*|\*)(.+?)\1", r"\2", text)
     return re.sub(r"\\(.)", r"\1", text).strip()
+
+
+_SIGNATORY_ROWS = {"author": "author", "authors": "author", "reviewer": "reviewers", "reviewers": "reviewers",
+                   "authoriser": "authorised", "authorised by": "authorised", "authorizer": "authorised",
+                   "approver": "approved", "approved by": "approved"}
+
+
+def signatories(table: Table, fields: dict) -> bool:
+    """A who-signed table (a Name column, a Role column, rows Author / Reviewers / Authoriser) into
+    the author, reviewers and authoriser fields; False, touching nothing, when it is not one."""
+    if len(table.rows) < 2:
+        return False
+    heads = [label_key(plain(t)) for t in cell_text(table.rows[0].cells)]
+    name = next((i for i, h in enumerate(heads) if h == "name"), None)
+    role = next((i for i, h in enumerate(heads) if "role" in h or h in ("title", "job title", "organisation")), None)
+    date = next((i for i, h in enumerate(heads) if h == "date"), None)
+    rows = [[plain(c) for c in cell_text(r.cells)] for r in table.rows[1:]]
+    if name is None or role is None or not all(r and label_key(r[0]) in _SIGNATORY_ROWS for r in rows):
+        return False
+    for row in rows:
+        value = lambda i: row[i] if i is not None and i < len(row) and row[i] else None  # noqa: E731
+        when = uk_date(value(date) or "") if value(date) else None
+        field = _SIGNATORY_ROWS[label_key(row[0])]
+        if field in ("authorised", "approved"):
+            body = value(role) or value(name)
+            if body and field not in fields:
+                fields[field] = {"body": body, **({"date": when} if when else {})}
+            continue
+        person = {k: v for k, v in (("title", value(role)), ("name", value(name)), ("date", when)) if v}
+        if not person:
+            continue
+        if field == "reviewers":
+            fields.setdefault("reviewers", []).append(person)
+        elif "author" not in fields:
+            fields["author"] = person
+    return True
+
+
+def summary_rows(table: Table) -> list[dict] | None:
+    """A label/text table (two columns, short labels) as summary rows; None when it is not one."""
+    rows = []
+    for row in table.rows:
+        cells = [cell_markdown(c.paragraphs) for c in row.cells]
+        if len(cells) != 2 or not cells[0].strip() or len(plain(cells[0])) > 60:
+            return None
+        rows.append({"label": plain(cells[0]), "text": cells[1]})
+    return rows or None

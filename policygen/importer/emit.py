@@ -15,6 +15,7 @@ import re
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from policygen.importer.control import cell_markdown
 from policygen.importer.ids import Ids, slug
 from policygen.importer.markdown_text import escape_line_start, literal_references
 from policygen.importer.outline import Check, Node
@@ -35,6 +36,9 @@ def policy_yaml(found: Recognised, policy_id: str, kind: str | None, source_name
         tree["review"] = _dates(found.review)
     if found.version_history:
         tree["version_history"] = _block_seq([_dates(row) for row in found.version_history])
+    if found.summary:
+        tree["summary"] = CommentedMap({k: v for k, v in found.summary.items() if k != "rows"})
+        tree["summary"]["rows"] = _block_seq([CommentedMap(label=r["label"], text=_text(r["text"])) for r in found.summary["rows"]])
     tree["levels"] = _block_seq([_level(s) for s in found.levels] or [_level(None)])
     if found.preamble:
         tree["preamble"] = _blocks(found.preamble, ids, None, found, 0)
@@ -65,7 +69,10 @@ def _block(node: Node, ids: Ids, levels: list[dict] | None, found: Recognised, d
     numbered_here = own is not None and own.get("kind") != "none"
     out = CommentedMap()
     checks = list(node.checks)
-    if node.kind == "table":
+    if node.kind == "include":
+        out["id"] = ids.new("version-history")
+        out["include"] = "version_history"
+    elif node.kind == "table":
         out["id"] = ids.new(f"table-{slug(_first_cell(node), 4, 'table')}")
         out.update(_table(node))
     elif node.kind == "section":
@@ -92,7 +99,7 @@ def _block(node: Node, ids: Ids, levels: list[dict] | None, found: Recognised, d
 
 
 def _table(node: Node) -> dict:
-    rows = [([_cell(c.paragraphs) for c in row.cells for _ in range(c.colspan)], row.header) for row in node.table.rows]
+    rows = [([cell_markdown(c.paragraphs) for c in row.cells for _ in range(c.colspan)], row.header) for row in node.table.rows]
     width = max(len(cells) for cells, _ in rows)
     rows = [(cells + [""] * (width - len(cells)), header) for cells, header in rows]
     n_header = 0
@@ -105,14 +112,6 @@ def _table(node: Node) -> dict:
     if n_header:
         out["header"] = _flow_seq(header) if n_header == 1 else _block_seq([_flow_seq(h) for h in header])
     out["rows"] = _block_seq([_flow_seq([_text(c) for c in cells]) for cells, _ in rows[n_header:]])
-    return out
-
-
-def _cell(paragraphs: tuple[str, ...]) -> str:
-    out = ""
-    for p in paragraphs:
-        sep = "\n" if out and p.startswith("- ") and out.split("\n")[-1].startswith("- ") else "\n\n"
-        out = f"{out}{sep}{p}" if out else p
     return out
 
 

@@ -21,9 +21,16 @@ class Check:
         return f"{self.where}: {self.message}"
 
 
+@dataclass(frozen=True)
+class IncludeHistory:
+    """Where a version history table stood in the body: the generated version sheet goes there."""
+
+    where: Where
+
+
 @dataclass
 class Node:
-    kind: Literal["section", "clause", "table"]
+    kind: Literal["section", "clause", "table", "include"]
     where: Where
     title: str | None = None  # a section's heading, number removed
     text: str = ""  # a clause's Markdown, or a section's lead text

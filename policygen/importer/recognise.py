@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policygen.importer import control as ctl
+from policygen.importer.control import plain
 from policygen.importer.blocks import Block, Heading, Paragraph, Source, Table, Where
-from policygen.importer.outline import Check, Node
+from policygen.model.organisation import Style
+from policygen.importer.outline import Check, IncludeHistory, Node
 from policygen.importer.structure import levels, outline
 
 _CONTENTS = re.compile(r"^(table of )?contents$", re.I)
@@ -26,6 +28,7 @@ class Recognised:
     document_control: dict
     review: dict
     version_history: list[dict]
+    summary: dict | None
     preamble: list[Node]
     sections: list[Node]
     levels: list[dict]
@@ -34,49 +37,130 @@ class Recognised:
     dropped: list[str] = field(default_factory=list)
 
 
-def recognise(source: Source, front_sheet=(), history_sheet=()) -> Recognised:
-    """``front_sheet`` and ``history_sheet`` are the organisation's own {label, field} rows, so
-    its own labels are read back to the same fields."""
-    checks: list[Check] = [Check(n.where, n.message) for n in source.notices]
-    dropped: list[str] = []
+def recognise(source: Source, style: Style | None = None) -> Recognised:
+    """``style`` is the organisation's house style: its own front-sheet and version-sheet labels
+    are read back to the same fields, and what it generates (its version sheet, controlled-document
+    statement) is dropped rather than imported twice."""
+    style = style or Style()
+    reading = _Reading(source, style)
     blocks = list(source.blocks)
-    title = _title(source, blocks, checks)
-    blocks = _without_contents(blocks, dropped)
-    front_labels = ctl.own_labels(front_sheet, "document_control.")
-    history_labels = ctl.own_labels(history_sheet, "")
-    fields: dict = {"title": title}
-    review: dict = {}
-    history: list[dict] = []
-    body: list[Block] = []
-    seen_heading = False
-    for i, block in enumerate(blocks):
-        if isinstance(block, Heading):
-            seen_heading = True
-        if not isinstance(block, Table):
-            body.append(block)
-            continue
-        columns = ctl.history_columns(block, history_labels)
-        if columns is not None and not history:
-            history = ctl.history(block, columns, checks)
-            if body and isinstance(body[-1], Heading) and re.search(r"version|history|amendment|change", body[-1].text, re.I):
-                dropped.append(f"{body[-1].where}: dropped the heading {body[-1].text!r}: policygen prints the version history under its own")
-                body.pop()
-            continue
-        if not seen_heading and ctl.is_control_table(block, front_labels):
-            found, found_review = ctl.control(block, front_labels, checks)
-            for key, value in found.items():
-                if key == "extra":
-                    fields.setdefault("extra", []).extend(value)
-                else:
-                    fields.setdefault(key, value)
-            for key, value in found_review.items():
-                review.setdefault(key, value)
-            continue
-        body.append(block)
-    tree = outline(body)
+    title = _title(source, blocks, reading.checks)
+    cut = next((i for i, b in enumerate(blocks) if _is_contents(b)), 0)  # front matter: what comes before the contents
+    front = reading.front(_without_contents(blocks[:cut], reading.dropped))
+    body = reading.body(_without_contents(blocks[cut:], reading.dropped))
+    front_tree, tree = outline(front), outline(body)
     policy_levels, overrides = levels(tree.root)
-    return Recognised(title, fields, review, history, tree.preamble, tree.root.children, policy_levels, overrides,
-                      checks + tree.pending, dropped)
+    return Recognised(title, {"title": title, **reading.fields}, reading.review, reading.history, reading.summary,
+                      front_tree.preamble + front_tree.root.children + tree.preamble, tree.root.children, policy_levels,
+                      overrides, reading.checks + front_tree.pending + tree.pending, reading.dropped)
+
+
+class _Reading:
+    """Takes the tables and passages the house style regenerates out of the block run, into fields."""
+
+    def __init__(self, source: Source, style: Style) -> None:
+        self.style = style
+        self.checks: list[Check] = [Check(n.where, n.message) for n in source.notices]
+        self.dropped: list[str] = []
+        self.fields: dict = {}
+        self.review: dict = {}
+        self.history: list[dict] = []
+        self.summary: dict | None = None
+        self.front_labels = ctl.own_labels(style.front_sheet, "document_control.")
+        self.history_labels = ctl.own_labels(style.version_history, "")
+        self.generated = {_words(t) for t in (style.controlled_document, style.printed_copy_statement) if t}
+        self.generated_headings = {_words(t) for t in (style.controlled_document_title, style.version_history_title) if t}
+
+    def front(self, blocks: list[Block]) -> list[Block]:
+        """The front matter: control, signatories and summary tables into fields, the rest the preamble."""
+        out: list[Block] = []
+        for block in self._without_generated(blocks):
+            if isinstance(block, Table) and not self._history(block, out):
+                if ctl.is_control_table(block, self.front_labels):
+                    self._control(block)
+                elif ctl.signatories(block, self.fields):
+                    pass
+                elif self.summary is None and (rows := ctl.summary_rows(block)):
+                    self.summary = {"rows": rows}
+                    if out and isinstance(out[-1], Heading):
+                        self.summary = {"title": plain(out.pop().text), **self.summary}
+                else:
+                    out.append(block)
+            elif not isinstance(block, Table):
+                out.append(block)
+        return out
+
+    def body(self, blocks: list[Block]) -> list[Block]:
+        out: list[Block] = []
+        seen_heading = False
+        for block in self._without_generated(blocks):
+            seen_heading = seen_heading or isinstance(block, Heading)
+            if not isinstance(block, Table):
+                out.append(block)
+            elif not self._history(block, out):
+                if not seen_heading and ctl.is_control_table(block, self.front_labels):
+                    self._control(block)
+                else:
+                    out.append(block)
+        return out
+
+    def _history(self, table: Table, out: list[Block]) -> bool:
+        """A version history table: its rows into ``version_history``; in the body, an ``include`` in its place."""
+        columns = ctl.history_columns(table, self.history_labels)
+        if columns is None or self.history:
+            return False
+        self.history = ctl.history(table, columns, self.checks)
+        if out and isinstance(out[-1], Heading) and _HISTORY_HEADING.search(out[-1].text) and "version_history" in self.style.blocks:
+            self.dropped.append(f"{out[-1].where}: dropped the heading {plain(out.pop().text)!r}: the house style prints the version history")
+        elif any(isinstance(b, Heading) for b in out):
+            out.append(IncludeHistory(table.where))
+        return True
+
+    def _control(self, table: Table) -> None:
+        found, found_review = ctl.control(table, self.front_labels, self.checks)
+        for key, value in found.items():
+            if key == "extra":
+                self.fields.setdefault("extra", []).extend(value)
+            else:
+                self.fields.setdefault(key, value)
+        for key, value in found_review.items():
+            self.review.setdefault(key, value)
+
+    def _without_generated(self, blocks: list[Block]) -> list[Block]:
+        """Without what the house style prints itself: its controlled-document statement, and its
+        version sheet or controlled-document heading with what follows up to the next heading."""
+        out: list[Block] = []
+        skipping = None
+        for block in blocks:
+            if isinstance(block, Heading):
+                skipping = None
+                if _words(block.text) in self.generated_headings and self._style_prints(block.text):
+                    skipping = block
+                    self.dropped.append(f"{block.where}: dropped {plain(block.text)!r} and what follows it up to the next heading: the house style prints it")
+                    continue
+            if isinstance(block, Paragraph) and _words(block.text) in self.generated:
+                self.dropped.append(f"{block.where}: dropped the controlled-document statement: the house style prints it")
+                continue
+            if skipping is not None and (not isinstance(block, Table) or self._history(block, [])):
+                continue
+            out.append(block)
+        return out
+
+    def _style_prints(self, heading: str) -> bool:
+        part = "version_history" if _words(heading) == _words(self.style.version_history_title) else "controlled_document"
+        return part in self.style.blocks
+
+
+_HISTORY_HEADING = re.compile(r"version|history|amendment|change", re.I)
+
+
+def _words(text: str | None) -> str:
+    return " ".join(re.findall(r"\w+", plain(text or "").lower()))
+
+
+def _is_contents(block: Block) -> bool:
+    return (isinstance(block, (Heading, Paragraph)) and bool(_CONTENTS.match(plain(block.text)))) or (
+        isinstance(block, Paragraph) and (block.style or "").lower().startswith("toc"))
 
 
 def _title(source: Source, blocks: list[Block], checks: list[Check]) -> str:
@@ -84,10 +168,10 @@ def _title(source: Source, blocks: list[Block], checks: list[Check]) -> str:
     for i, block in enumerate(blocks):
         if isinstance(block, Heading) and block.title_style:
             del blocks[i]
-            return _plain(block.text)
+            return plain(block.text)
     if source.title:
         for i, block in enumerate(blocks[:3]):
-            if isinstance(block, Heading) and _plain(block.text) == source.title:
+            if isinstance(block, Heading) and plain(block.text) == source.title:
                 del blocks[i]
         return source.title
     stem = Path(source.file).stem.replace("-", " ").replace("_", " ").strip()
@@ -105,7 +189,7 @@ def _without_contents(blocks: list[Block], dropped: list[str]) -> list[Block]:
     for block in blocks:
         is_entry = isinstance(block, Paragraph) and ((block.style or "").lower().startswith(("toc", "contents")) or
                                                      (in_contents and bool(_PAGE_NUMBER.search(block.text))))
-        if isinstance(block, (Heading, Paragraph)) and _CONTENTS.match(_plain(block.text)):
+        if isinstance(block, (Heading, Paragraph)) and _CONTENTS.match(plain(block.text)):
             in_contents, start = True, block.where
             continue
         if is_entry:
@@ -119,5 +203,3 @@ def _without_contents(blocks: list[Block], dropped: list[str]) -> list[Block]:
     return out
 
 
-def _plain(text: str) -> str:
-    return ctl.plain(text)

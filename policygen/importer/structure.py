@@ -14,7 +14,7 @@ from collections import Counter
 
 from policygen.importer.blocks import Block, Heading, Paragraph, Skipped, Table
 from policygen.importer.numbers import Mark, automatic, level_style, typed
-from policygen.importer.outline import Check, Node
+from policygen.importer.outline import Check, IncludeHistory, Node
 
 _TYPED_BULLET = re.compile(r"^[•·▪‣◦○■□➢✓–-][ \t]+")
 _HEADING_LIKE_LENGTH = 80
@@ -63,8 +63,8 @@ class Outliner:
     def feed(self, block: Block) -> None:
         if isinstance(block, Skipped):
             self.pending.append(Check(block.where, f"{block.what}: it was left out"))
-        elif isinstance(block, Table):
-            node = Node("table", block.where, table=block)
+        elif isinstance(block, (Table, IncludeHistory)):
+            node = Node("table", block.where, table=block) if isinstance(block, Table) else Node("include", block.where)
             self._add(self._container(), node)
             self.last = None
         elif isinstance(block, Heading):
@@ -180,7 +180,7 @@ def levels(root: Node) -> tuple[list[dict], dict[int, list[dict]]]:
     ``levels:`` of each section whose blocks are numbered otherwise."""
     by_depth: dict[int, Counter] = {}
     for node, depth in root.walk():
-        if depth and node.kind != "table":
+        if depth and node.kind in ("section", "clause"):
             by_depth.setdefault(depth, Counter())[node.mark.style if node.mark else None] += 1
     deepest = max((d for d, c in by_depth.items() if any(k is not None for k in c)), default=0)
     chosen = []
@@ -192,7 +192,7 @@ def levels(root: Node) -> tuple[list[dict], dict[int, list[dict]]]:
     for node, depth in root.walk():
         if node.kind != "section" or node is root or depth >= len(chosen):
             continue
-        styles = [c.mark.style for c in node.children if c.kind != "table" and c.mark is not None]
+        styles = [c.mark.style for c in node.children if c.mark is not None]
         if styles and Counter(styles).most_common(1)[0][0] != chosen[depth]:
             own = Counter(styles).most_common(1)[0][0]
             overrides[id(node)] = [_style_dict(own), *(_style_dict(s) for s in chosen[depth + 1:])]
