@@ -31,7 +31,8 @@ _LABELS = {
     "ratification date": "ratified.date", "ratified date": "ratified.date", "date of ratification": "ratified.date",
     "ratified on": "ratified.date", "date issued": "issued", "issue date": "issued", "date of issue": "issued",
     "issued": "issued", "effective date": "effective", "date effective": "effective", "effective from": "effective",
-    "review date": "review.next_review", "next review": "review.next_review", "next review date": "review.next_review",
+    "last review date": "last_review", "date of last review": "last_review", "last reviewed": "last_review",
+    "last review": "last_review", "review date": "review.next_review", "next review": "review.next_review", "next review date": "review.next_review",
     "date of next review": "review.next_review", "due for review": "review.next_review", "review due": "review.next_review",
     "target audience": "target_audience", "supersedes": "supersedes", "consultation": "consultation",
     "distribution": "distribution", "applies to": "applies_to", "keywords": "keywords",
@@ -74,6 +75,8 @@ def _guess(key: str) -> str | None:
                 return f"{field}.date"
             if words & {"committee", "body", "group", "board", "by"}:
                 return f"{field}.body"
+    if "review" in words and "last" in words:
+        return "last_review"
     if "review" in words and words & {"date", "next", "due"}:
         return "review.next_review"
     return None
@@ -183,11 +186,17 @@ def control(table: Table, own_labels: dict[str, str], checks: list[Check]) -> tu
         field = field_for(label, own_labels)
         if not value:
             continue
+        if field and field.endswith(".body") and uk_date(plain(value)) and " by " in f" {label_key(label)} ":
+            # "Approval by Quality Committee: 16 January 2018": the label names the body, the value is the date
+            body = re.split(r"\bby\b", label.strip().rstrip(":"), maxsplit=1, flags=re.I)[1].strip()
+            if body and field.split(".")[0] not in fields:
+                fields[field.split(".")[0]] = {"body": body, "date": uk_date(plain(value))}
+                continue
         placed = _place(field, plain(value), fields, review)
         if placed and field and field.endswith(".date"):
             as_written[field.split(".")[0]] = plain(value)
         if not placed:
-            if field and field.endswith(("date", "issued", "effective", "next_review")):
+            if field and field.endswith(("date", "issued", "effective", "next_review", "last_review")) and not uk_date(plain(value)):
                 checks.append(Check(table.where, f"{label.strip()}: {value!r} is not a date we can read; kept as an extra row"))
             extra.append({"label": label.strip().rstrip(":").strip(), "value": plain(value)})
     _approvals_need_bodies(fields, extra, as_written, checks, table.where)

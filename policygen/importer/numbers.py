@@ -95,6 +95,13 @@ def typed(text: str, heading: bool, previous_letter: str | None = None) -> tuple
     return Mark(_style(kind=kind, nested=False, prefix=open_, suffix=close), None, ordinal, m[0].strip()), text[m.end():]
 
 
+def alone(text: str, previous_letter: str | None = None) -> Mark | None:
+    """The number of a paragraph that is nothing but a number ("**4.2**"), its words in the next
+    paragraph: how HTML laid out in a grid, and some converters, give a numbered clause."""
+    found = typed(f"{text.strip()}\tx", heading=False, previous_letter=previous_letter)
+    return found[0] if found is not None and found[1] == "x" else None
+
+
 def automatic(auto: AutoNumber) -> Mark | None:
     """Word's generated number as a mark; None for a bullet or no number (a list, not a clause)."""
     if auto.counting in ("bullet", "none"):

@@ -46,8 +46,9 @@ def recognise(source: Source, style: Style | None = None) -> Recognised:
     blocks = list(source.blocks)
     title = _title(source, blocks, reading.checks)
     cut = next((i for i, b in enumerate(blocks) if _is_contents(b)), 0)  # front matter: what comes before the contents
-    front = reading.front(_without_contents(blocks[:cut], reading.dropped))
-    body = reading.body(_without_contents(blocks[cut:], reading.dropped))
+    headings = {_entry_words(b.text) for b in blocks if isinstance(b, Heading)}
+    front = reading.front(_without_contents(blocks[:cut], headings, reading.dropped))
+    body = reading.body(_without_contents(blocks[cut:], headings, reading.dropped))
     front_tree, tree = outline(front), outline(body)
     policy_levels, overrides = levels(tree.root)
     return Recognised(title, {"title": title, **reading.fields}, reading.review, reading.history, reading.summary,
@@ -179,27 +180,42 @@ def _title(source: Source, blocks: list[Block], checks: list[Check]) -> str:
     return stem[:1].upper() + stem[1:]
 
 
-def _without_contents(blocks: list[Block], dropped: list[str]) -> list[Block]:
-    """The blocks less the contents page: a 'Contents' heading and the entries after it
-    (text ending in a page number), and paragraphs the format marks as contents entries."""
+def _without_contents(blocks: list[Block], headings: set[str], dropped: list[str]) -> list[Block]:
+    """The blocks less the contents page: a 'Contents' heading and its entries (text ending in a
+    page number, or naming a heading of the document), a note between the two, and paragraphs
+    the format marks as contents entries."""
     out: list[Block] = []
     in_contents = False
     entries = 0
     start = None
+    note: Block | None = None
     for block in blocks:
-        is_entry = isinstance(block, Paragraph) and ((block.style or "").lower().startswith(("toc", "contents")) or
-                                                     (in_contents and bool(_PAGE_NUMBER.search(block.text))))
-        if isinstance(block, (Heading, Paragraph)) and _CONTENTS.match(plain(block.text)):
+        text = block.text if isinstance(block, (Heading, Paragraph)) else ""
+        is_entry = isinstance(block, Paragraph) and ((block.style or "").lower().startswith(("toc", "contents")) or (
+            in_contents and (bool(_PAGE_NUMBER.search(text)) or _entry_words(text) in headings)))
+        if isinstance(block, (Heading, Paragraph)) and _CONTENTS.match(plain(text)):
             in_contents, start = True, block.where
             continue
         if is_entry:
             entries += 1
             start = start or block.where
             continue
+        if in_contents and not entries and note is None and isinstance(block, Paragraph):
+            note = block  # "Click a title to go to its section": dropped with the page if entries follow
+            continue
         if in_contents or entries:
-            dropped.append(f"{start}: dropped the contents page ({entries} entries): policygen generates its own")
-            in_contents, entries, start = False, 0, None
+            if note is not None and not entries:
+                out.append(note)
+            dropped.append(f"{start}: dropped the contents page ({entries} entries"
+                           f"{' and the note above them' if note is not None and entries else ''}): policygen generates its own")
+            in_contents, entries, start, note = False, 0, None, None
         out.append(block)
     return out
 
 
+def _entry_words(text: str) -> str:
+    """A contents entry or heading as words, without its number or page number: what the two share."""
+    words = _words(_PAGE_NUMBER.sub("", plain(text))).split()
+    while words and re.fullmatch(r"\d+|[ivxlc]+|[a-z]", words[0]):
+        words.pop(0)
+    return " ".join(words)

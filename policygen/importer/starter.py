@@ -20,5 +20,5 @@ short_name: {org_id.upper()}
 referred_to_as: the organisation
 type: other
 style:
-  blocks: [title, front_sheet, signatories, summary, version_history, contents, preamble, sections, appendices, closing]
+  blocks: [title, front_sheet, summary, version_history, contents, preamble, sections, appendices, closing]
 """

@@ -13,7 +13,8 @@ import re
 from collections import Counter
 
 from policygen.importer.blocks import Block, Heading, Paragraph, Skipped, Table
-from policygen.importer.numbers import Mark, automatic, level_style, typed
+from policygen.importer.control import plain
+from policygen.importer.numbers import Mark, alone, automatic, level_style, typed
 from policygen.importer.outline import Check, IncludeHistory, Node
 
 _TYPED_BULLET = re.compile(r"^[•·▪‣◦○■□➢✓–-][ \t]+")
@@ -31,6 +32,7 @@ class Outliner:
         self.last: Node | None = None  # the clause (or lead text) a list item or continuation joins
         self.pending: list[Check] = []  # notes about skipped things, for the next block made
         self.previous_letter: str | None = None
+        self.carried: Mark | None = None  # a number that stood alone, for the paragraph after it
         levels = [b.level for b in blocks if isinstance(b, Heading) and not b.title_style]
         self.base_level = min(levels, default=1)
         for block in blocks:
@@ -76,7 +78,7 @@ class Outliner:
 
     def _section(self, block, text: str, mark: Mark | None, depth: int, check: str | None = None) -> None:
         parent = self._pop_to_depth(depth)
-        node = Node("section", block.where, title=text, mark=mark)
+        node = Node("section", block.where, title=plain(text), mark=mark)
         if check:
             node.checks.append(Check(block.where, check))
         self._add(parent, node)
@@ -84,6 +86,9 @@ class Outliner:
         self.last = None
 
     def _paragraph(self, block: Paragraph) -> None:
+        if self.carried is None and block.auto is None and (number := alone(block.text, self.previous_letter)) is not None:
+            self.carried = number
+            return
         item = self._list_item(block)
         if item is not None:
             self._list(block, *item)
@@ -160,6 +165,9 @@ class Outliner:
         node.in_list = True
 
     def _mark(self, text: str, auto, heading: bool) -> tuple[Mark | None, str]:
+        carried, self.carried = self.carried, None
+        if carried is not None and not heading:
+            return carried, text
         found = typed(text, heading, self.previous_letter)
         if found is not None:
             mark, rest = found

@@ -33,7 +33,7 @@ def test_uk_dates_become_iso_and_a_month_stays_a_month(text, iso):
     ("Ratifying Committee", "ratified.body"), ("Name of approving committee", "approved.body"),
     ("Next Review Date", "review.next_review"), ("Date of next review", "review.next_review"), ("Author(s)", "author"),
     ("Policy Owner", "owner"), ("Version No.", "version"), ("Reference Number", "reference"), ("Status", "status"),
-    ("Colour of the cover", None),
+    ("Last review date", "last_review"), ("Date of last review", "last_review"), ("Colour of the cover", None),
 ])
 def test_labels_in_their_common_spellings(label, field):
     assert field_for(label, {}) == field
@@ -94,3 +94,13 @@ def test_a_control_table_and_history_become_typed_fields_shown_in_every_format(t
         flat = re.sub(r"\s+", " ", text)
         for expected in ("IC-7", "Quality Committee", "12 May 2023", "May 2026", "Official", "New contact details", "1.1 Hands are washed."):
             assert expected in flat, (fmt, expected)
+
+
+def test_an_approval_whose_label_names_the_body():
+    from policygen.importer.blocks import Cell, Row, Table, Where
+    from policygen.importer.control import control
+
+    table = Table((Row((Cell(("APPROVAL BY EOSC:",)), Cell(("16 January 2018",)))),
+                   Row((Cell(("Version",)), Cell(("1",))))), Where("x.docx", paragraph=1))
+    fields, _ = control(table, {}, [])
+    assert fields["approved"] == {"body": "EOSC", "date": "2018-01-16"}

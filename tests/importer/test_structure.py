@@ -15,7 +15,7 @@ from docx_xml import W, _part, xml_text
 from fidelity import html_text
 from pdf_text import needs_poppler, pdf_text
 from policygen.cli import main
-from policygen.importer.blocks import Heading, Paragraph, Source, Where
+from policygen.importer.blocks import AutoNumber, Heading, Paragraph, Source, Where
 from policygen.importer.numbers import typed
 from policygen.importer.recognise import recognise
 
@@ -152,3 +152,20 @@ def test_a_check_comment_sits_on_the_block_it_concerns():
     found = recognise(_source(_p("1. Introduction", 1), _p("1.1 Text.", 2)))
     text = policy_yaml(found, "p", None, "x.docx")
     assert "  # import: check — x.docx: paragraph 1: a short numbered line, taken for a heading\n  - id: introduction\n" in text
+
+
+def test_a_number_standing_alone_numbers_the_paragraph_after_it():
+    """LibreOffice's Word file of an HTML page puts a clause's number and words in two paragraphs."""
+    found = recognise(_source(_h("**1.0** INTRODUCTION", 1), _p("**1.1**", 2), _p("The words.", 3), _p("**1.2**", 4), _p("More.", 5)))
+    (intro,) = found.sections
+    assert intro.title == "INTRODUCTION"
+    assert [(c.text, c.mark.depth) for c in intro.children] == [("The words.", 2), ("More.", 2)]
+
+
+def test_a_contents_page_without_page_numbers_is_known_by_its_headings():
+    found = recognise(_source(
+        _h("CONTENTS", 1), _p("Click a title to go to it.", 2), _p("1.0 INTRODUCTION", 3, auto=AutoNumber(0, "bullet", "•")),
+        _p("2.0 SCOPE", 4, auto=AutoNumber(0, "bullet", "•")), _h("1.0 INTRODUCTION", 5), _p("1.1 Text.", 6), _h("2.0 SCOPE", 7),
+    ))
+    assert [s.title for s in found.sections] == ["INTRODUCTION", "SCOPE"] and not found.preamble
+    assert found.dropped == ["x.docx: paragraph 1: dropped the contents page (2 entries and the note above them): policygen generates its own"]
