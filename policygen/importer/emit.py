@@ -72,6 +72,9 @@ def _block(node: Node, ids: Ids, levels: list[dict] | None, found: Recognised, d
     if node.kind == "include":
         out["id"] = ids.new("version-history")
         out["include"] = "version_history"
+    elif node.kind == "definitions":
+        out["id"] = ids.new("definitions-list")
+        out["terms"] = _block_seq([CommentedMap(term=term, definition=_text(definition)) for term, definition in node.terms])
     elif node.kind == "table":
         out["id"] = ids.new(f"table-{slug(_first_cell(node), 4, 'table')}")
         out.update(_table(node))

@@ -30,13 +30,14 @@ class IncludeHistory:
 
 @dataclass
 class Node:
-    kind: Literal["section", "clause", "table", "include"]
+    kind: Literal["section", "clause", "table", "include", "definitions"]
     where: Where
     title: str | None = None  # a section's heading, number removed
     text: str = ""  # a clause's Markdown, or a section's lead text
     mark: Mark | None = None
     children: list["Node"] = field(default_factory=list)
     table: Table | None = None
+    terms: list[tuple[str, str]] = field(default_factory=list)  # a definitions block's (term, definition)
     checks: list[Check] = field(default_factory=list)
     in_list: bool = False  # the text ends in a Markdown list that a next item continues
     list_base: int = 0  # the nesting level of that list's first item: its items indent from it

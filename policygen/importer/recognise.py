@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policygen.importer import control as ctl
+from policygen.importer import definitions
 from policygen.importer.control import plain
 from policygen.importer.blocks import Block, Heading, Paragraph, Source, Table, Where
 from policygen.model.organisation import Style
@@ -50,6 +51,7 @@ def recognise(source: Source, style: Style | None = None) -> Recognised:
     front = reading.front(_without_contents(blocks[:cut], headings, reading.dropped))
     body = reading.body(_without_contents(blocks[cut:], headings, reading.dropped))
     front_tree, tree = outline(front), outline(body)
+    definitions.find(tree.root.children)
     policy_levels, overrides = levels(tree.root)
     return Recognised(title, {"title": title, **reading.fields}, reading.review, reading.history, reading.summary,
                       front_tree.preamble + front_tree.root.children + tree.preamble, tree.root.children, policy_levels,
