@@ -16,7 +16,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from policygen.importer.control import cell_markdown
-from policygen.importer.ids import Ids, slug
+from policygen.importer import crossrefs
+from policygen.importer.ids import assign_ids
 from policygen.importer.markdown_text import escape_line_start, literal_references
 from policygen.importer.outline import Check, Node
 from policygen.importer.recognise import Recognised
@@ -26,7 +27,9 @@ CHECK = "import: check — "
 
 
 def policy_yaml(found: Recognised, policy_id: str, kind: str | None, source_name: str) -> str:
-    ids = Ids()
+    nodes = [*found.preamble, *found.sections]
+    assign_ids(nodes)
+    crossrefs.link(nodes)
     tree = CommentedMap()
     tree["id"] = policy_id
     if kind:
@@ -41,8 +44,8 @@ def policy_yaml(found: Recognised, policy_id: str, kind: str | None, source_name
         tree["summary"]["rows"] = _block_seq([CommentedMap(label=r["label"], text=_text(r["text"])) for r in found.summary["rows"]])
     tree["levels"] = _block_seq([_level(s) for s in found.levels] or [_level(None)])
     if found.preamble:
-        tree["preamble"] = _blocks(found.preamble, ids, None, found, 0)
-    tree["sections"] = _blocks(found.sections, ids, found.levels, found, 0)
+        tree["preamble"] = _blocks(found.preamble, None, found, 0)
+    tree["sections"] = _blocks(found.sections, found.levels, found, 0)
     header = (f"yaml-language-server: $schema=../../schema/policy.schema.json\n"
               f"Imported from {source_name} by `policygen import`. Read each `# {CHECK.strip()}` comment,\n"
               f"then run `policygen validate`; docs/authoring.md describes every key.")
@@ -52,34 +55,34 @@ def policy_yaml(found: Recognised, policy_id: str, kind: str | None, source_name
     return dump(tree)
 
 
-def _blocks(nodes: list[Node], ids: Ids, levels: list[dict] | None, found: Recognised, depth: int) -> CommentedSeq:
+def _blocks(nodes: list[Node], levels: list[dict] | None, found: Recognised, depth: int) -> CommentedSeq:
     """A list of blocks, each block's doubts as comments above its ``- id:`` line."""
     seq = _block_seq([])
     for i, node in enumerate(nodes):
-        block, checks = _block(node, ids, levels, found, depth)
+        block, checks = _block(node, levels, found, depth)
         seq.append(block)
         if checks:
             seq.yaml_set_comment_before_after_key(i, before="\n".join(f"{CHECK}{c}" for c in checks), indent=2 + 4 * depth)
     return seq
 
 
-def _block(node: Node, ids: Ids, levels: list[dict] | None, found: Recognised, depth: int) -> tuple[CommentedMap, list[Check]]:
+def _block(node: Node, levels: list[dict] | None, found: Recognised, depth: int) -> tuple[CommentedMap, list[Check]]:
     """A section, clause or table and its doubts; ``levels`` the styles in force from this depth down (None: the preamble)."""
     own = (levels or [None])[0]
     numbered_here = own is not None and own.get("kind") != "none"
     out = CommentedMap()
     checks = list(node.checks)
     if node.kind == "include":
-        out["id"] = ids.new("version-history")
+        out["id"] = node.id
         out["include"] = "version_history"
     elif node.kind == "definitions":
-        out["id"] = ids.new("definitions-list")
-        out["terms"] = _block_seq([CommentedMap(term=term, definition=_text(definition)) for term, definition in node.terms])
+        out["id"] = node.id
+        out["terms"] = _block_seq([CommentedMap(term=term, definition=_text(definition, linked=True)) for term, definition in node.terms])
     elif node.kind == "table":
-        out["id"] = ids.new(f"table-{slug(_first_cell(node), 4, 'table')}")
+        out["id"] = node.id
         out.update(_table(node))
     elif node.kind == "section":
-        out["id"] = ids.new(slug(node.title or node.text, 6, "section"))
+        out["id"] = node.id
         if node.title:
             out["title"] = node.title
         if levels is not None and node.mark is None and numbered_here:
@@ -88,12 +91,12 @@ def _block(node: Node, ids: Ids, levels: list[dict] | None, found: Recognised, d
         if id(node) in found.section_levels:
             out["levels"] = _block_seq([_level(s) for s in inner])
         if node.text:
-            out["text"] = _text(node.text)
+            out["text"] = _text(node.text, linked=True)
         if node.children:
-            out["blocks"] = _blocks(node.children, ids, inner if levels is not None else None, found, depth + 1)
+            out["blocks"] = _blocks(node.children, levels=inner if levels is not None else None, found=found, depth=depth + 1)
     else:
-        out["id"] = ids.new(slug(node.text, 5, "clause"))
-        out["text"] = _text(node.text)
+        out["id"] = node.id
+        out["text"] = _text(node.text, linked=True)
         if levels is not None and node.mark is None and numbered_here:
             out["numbered"] = False
     if node.mark is not None and levels is not None and not numbered_here:
@@ -122,17 +125,11 @@ def _plain_cell(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", re.sub(r"(\*\*|\*)(.+?)\1", r"\2", text)).replace("\n\n", " ")
 
 
-def _first_cell(node: Node) -> str:
-    for row in node.table.rows:
-        for cell in row.cells:
-            if cell.paragraphs:
-                return cell.paragraphs[0]
-    return "table"
-
-
-def _text(text: str):
-    """Clause text: references that are really words escaped; several paragraphs as a literal block."""
-    text = literal_references(escape_line_start(text.strip()))
+def _text(text: str, linked: bool = False):
+    """Markdown text, several paragraphs as a literal block. Source words that would read as a
+    reference are escaped, here or (``linked``: a block's text) by ``crossrefs.link`` before it
+    adds references of its own."""
+    text = escape_line_start(text.strip()) if linked else literal_references(escape_line_start(text.strip()))
     return LiteralScalarString(text + "\n") if "\n" in text else text
 
 

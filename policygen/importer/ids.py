@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from policygen.importer.outline import Node
+
 _WORDS = re.compile(r"[a-z0-9]+")
 _STOP = {"a", "an", "the", "of", "and", "to", "in", "for", "on", "or", "by", "with", "is", "are", "be", "will", "this", "that"}
 
@@ -34,3 +36,25 @@ class Ids:
             candidate = f"{base}-{n}"
         self.taken.add(candidate)
         return candidate
+
+
+def assign_ids(nodes: list[Node]) -> None:
+    """Give every block its id, in document order: sections by their title, clauses by their
+    first words, tables by their first cell."""
+    ids = Ids()
+    for top in nodes:
+        for node, _ in top.walk():
+            node.id = ids.new(_base(node))
+
+
+def _base(node: Node) -> str:
+    if node.kind == "include":
+        return "version-history"
+    if node.kind == "definitions":
+        return "definitions-list"
+    if node.kind == "table":
+        first = next((c.paragraphs[0] for r in node.table.rows for c in r.cells if c.paragraphs), "table")
+        return f"table-{slug(first, 4, 'table')}"
+    if node.kind == "section":
+        return slug(node.title or node.text, 6, "section")
+    return slug(node.text, 5, "clause")

@@ -32,6 +32,7 @@ class IncludeHistory:
 class Node:
     kind: Literal["section", "clause", "table", "include", "definitions"]
     where: Where
+    id: str = ""  # given in document order once the tree is complete (ids.assign_ids)
     title: str | None = None  # a section's heading, number removed
     text: str = ""  # a clause's Markdown, or a section's lead text
     mark: Mark | None = None

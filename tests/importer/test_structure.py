@@ -43,7 +43,8 @@ def _docx_text(path: Path) -> str:
 
 
 def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
+    """Whitespace as one space, none before punctuation (the HTML's link ends before the comma)."""
+    return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", text))
 
 
 @pytest.mark.parametrize("text, heading, number, rest", [
@@ -81,11 +82,12 @@ def test_typed_numbers_are_rebuilt_in_html_pdf_and_docx(tmp_path):
     pdf = _flat(pdf_text(out / "records.pdf"))
     docx_text = _flat(_docx_text(out / "records.docx"))
     for text in (html, pdf, docx_text):
-        for expected in ("1 Introduction", "1.1 This policy sets out how records are kept. See {ref:scope} and use *stars* as typed.",
+        for expected in ("1 Introduction", "1.1 This policy sets out how records are kept. See {ref:scope} and section 2.2, and use *stars* as typed.",
                          "2.1 Records are kept for the periods in the schedule:", "(a) clinical records for eight years;",
                          "(b) corporate records for six years.", "2.2 Records are destroyed securely."):
             assert expected in text, (expected, text[:3000])
-    # the typed numbers are nowhere in the data
+    # the typed numbers are nowhere in the data: the cross-reference follows its clause
+    assert "section {num:records-destroyed-securely}" in data["sections"][0]["blocks"][0]["text"]
     assert not re.search(r"\b\d\.\d\b", yaml.safe_dump(data["sections"]))
 
 
@@ -169,3 +171,12 @@ def test_a_contents_page_without_page_numbers_is_known_by_its_headings():
     ))
     assert [s.title for s in found.sections] == ["INTRODUCTION", "SCOPE"] and not found.preamble
     assert found.dropped == ["x.docx: paragraph 1: dropped the contents page (2 entries and the note above them): policygen generates its own"]
+
+
+def test_a_reference_to_a_number_nobody_has_stays_text_with_a_check():
+    from policygen.importer.emit import policy_yaml
+
+    found = recognise(_source(_h("1 Scope", 1), _p("1.1 See section 9.9 and sections 1.2 – 1.3.", 2), _p("1.2 Two.", 3), _p("1.3 Three.", 4)))
+    text = policy_yaml(found, "p", None, "x.docx")
+    assert "See section 9.9 and sections {num:two} – {num:three}." in text
+    assert "# import: check — x.docx: paragraph 2: 'section 9.9': 9.9 names no numbered block: left as typed" in text

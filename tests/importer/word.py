@@ -77,7 +77,7 @@ def typed_policy(path: Path, title: str = "Records Management Policy") -> Path:
     d.add_paragraph("1 Introduction", style="Heading 1")
     p = d.add_paragraph("1.1\tThis policy sets out how ")
     p.add_run("records").bold = True
-    p.add_run(" are kept. See {ref:scope} and use *stars* as typed.")
+    p.add_run(" are kept. See {ref:scope} and section 2.2, and use *stars* as typed.")
     d.add_paragraph("1.2\tIt applies to:")
     d.add_paragraph("all staff;", style="List Bullet")
     d.add_paragraph("contractors.", style="List Bullet")
