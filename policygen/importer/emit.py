@@ -16,7 +16,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from policygen.importer.control import cell_markdown
-from policygen.importer import crossrefs
+from policygen.importer import crossrefs, roles
 from policygen.importer.ids import assign_ids
 from policygen.importer.markdown_text import escape_line_start, literal_references
 from policygen.importer.outline import Check, Node
@@ -26,10 +26,13 @@ from policygen.load.edit import dump
 CHECK = "import: check — "
 
 
-def policy_yaml(found: Recognised, policy_id: str, kind: str | None, source_name: str) -> str:
+def policy_yaml(found: Recognised, policy_id: str, kind: str | None, source_name: str,
+                register: dict[str, list[str]] | None = None) -> str:
+    """``register``: the organisation's roles (key → title and aliases), linked where the text names them."""
     nodes = [*found.preamble, *found.sections]
     assign_ids(nodes)
     crossrefs.link(nodes)
+    roles.link(nodes, register or {})
     tree = CommentedMap()
     tree["id"] = policy_id
     if kind:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policygen.importer import control as ctl
-from policygen.importer import definitions
+from policygen.importer import definitions, roles
 from policygen.importer.control import plain
 from policygen.importer.blocks import Block, Heading, Paragraph, Source, Table, Where
 from policygen.model.organisation import Style
@@ -36,6 +36,7 @@ class Recognised:
     section_levels: dict[int, list[dict]]
     checks: list[Check] = field(default_factory=list)  # about the document as a whole
     dropped: list[str] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)  # role titles its responsibilities name, by key
 
 
 def recognise(source: Source, style: Style | None = None) -> Recognised:
@@ -55,7 +56,8 @@ def recognise(source: Source, style: Style | None = None) -> Recognised:
     policy_levels, overrides = levels(tree.root)
     return Recognised(title, {"title": title, **reading.fields}, reading.review, reading.history, reading.summary,
                       front_tree.preamble + front_tree.root.children + tree.preamble, tree.root.children, policy_levels,
-                      overrides, reading.checks + front_tree.pending + tree.pending, reading.dropped)
+                      overrides, reading.checks + front_tree.pending + tree.pending, reading.dropped,
+                      roles.found_in(tree.root.children))
 
 
 class _Reading:
