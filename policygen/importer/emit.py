@@ -49,6 +49,8 @@ def policy_yaml(found: Recognised, policy_id: str, kind: str | None, source_name
     if found.preamble:
         tree["preamble"] = _blocks(found.preamble, None, found, 0)
     tree["sections"] = _blocks(found.sections, found.levels, found, 0)
+    if found.eia:
+        tree["eia"] = _eia(found.eia)
     header = (f"yaml-language-server: $schema=../../schema/policy.schema.json\n"
               f"Imported from {source_name} by `policygen import`. Read each `# {CHECK.strip()}` comment,\n"
               f"then run `policygen validate`; docs/authoring.md describes every key.")
@@ -77,7 +79,7 @@ def _block(node: Node, levels: list[dict] | None, found: Recognised, depth: int)
     checks = list(node.checks)
     if node.kind == "include":
         out["id"] = node.id
-        out["include"] = "version_history"
+        out["include"] = node.include
     elif node.kind == "definitions":
         out["id"] = node.id
         out["terms"] = _block_seq([CommentedMap(term=term, definition=_text(definition, linked=True)) for term, definition in node.terms])
@@ -105,6 +107,18 @@ def _block(node: Node, levels: list[dict] | None, found: Recognised, depth: int)
     if node.mark is not None and levels is not None and not numbered_here:
         checks.append(Check(node.where, f"its number {node.mark.typed!r} is not in this level's numbering: printed without one"))
     return out, checks
+
+
+def _eia(eia: dict) -> CommentedMap:
+    out = CommentedMap()
+    parts = _block_seq([])
+    for part in eia["parts"]:
+        grid = CommentedMap({k: v for k, v in part["grid"].items() if k != "rows"})
+        grid["rows"] = _block_seq([CommentedMap({k: _text(v) if k == "evidence" else v for k, v in row.items()})
+                                   for row in part["grid"]["rows"]])
+        parts.append(CommentedMap(grid=grid))
+    out["parts"] = parts
+    return out
 
 
 def _table(node: Node) -> dict:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policygen.importer import control as ctl
-from policygen.importer import definitions, roles
+from policygen.importer import definitions, eia, roles
 from policygen.importer.control import plain
 from policygen.importer.blocks import Block, Heading, Paragraph, Source, Table, Where
 from policygen.model.organisation import Style
@@ -37,6 +37,7 @@ class Recognised:
     checks: list[Check] = field(default_factory=list)  # about the document as a whole
     dropped: list[str] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)  # role titles its responsibilities name, by key
+    eia: dict | None = None
 
 
 def recognise(source: Source, style: Style | None = None) -> Recognised:
@@ -53,11 +54,12 @@ def recognise(source: Source, style: Style | None = None) -> Recognised:
     body = reading.body(_without_contents(blocks[cut:], headings, reading.dropped))
     front_tree, tree = outline(front), outline(body)
     definitions.find(tree.root.children)
+    assessment = eia.find(tree.root.children)
     policy_levels, overrides = levels(tree.root)
     return Recognised(title, {"title": title, **reading.fields}, reading.review, reading.history, reading.summary,
                       front_tree.preamble + front_tree.root.children + tree.preamble, tree.root.children, policy_levels,
                       overrides, reading.checks + front_tree.pending + tree.pending, reading.dropped,
-                      roles.found_in(tree.root.children))
+                      roles.found_in(tree.root.children), assessment)
 
 
 class _Reading:
