@@ -33,6 +33,7 @@ class Outliner:
         self.pending: list[Check] = []  # notes about skipped things, for the next block made
         self.previous_letter: str | None = None
         self.carried: Mark | None = None  # a number that stood alone, for the paragraph after it
+        self.counted: dict[tuple[int, tuple], int] = {}  # (parent, style) → the last typed count under it
         levels = [b.level for b in blocks if isinstance(b, Heading) and not b.title_style]
         self.base_level = min(levels, default=1)
         for block in blocks:
@@ -49,11 +50,24 @@ class Outliner:
     def _add(self, parent: Node, node: Node) -> None:
         node.checks[:0] = self.pending
         self.pending = []
+        self._count(parent, node)
         if parent is self.root and node.kind != "section":
             self.preamble.append(node)
         else:
             parent.promote()
             parent.children.append(node)
+
+    def _count(self, parent: Node, node: Node) -> None:
+        """A typed number that skips or repeats one (3.2 then 3.4): policygen numbers in order, so say so."""
+        mark = node.mark
+        if mark is None or not mark.ordinal:
+            return
+        key = (id(parent), mark.style)
+        expected = self.counted.get(key, 0) + 1
+        self.counted[key] = mark.ordinal
+        if mark.ordinal != expected:
+            node.checks.append(Check(node.where, f"typed {mark.typed!r} where number {expected} of its run was due: "
+                                                 "policygen numbers in order, so check nothing is missing or repeated"))
 
     def _pop_to_depth(self, depth: int) -> Node:
         while len(self.stack) > 1 and (self.stack[-1][1] >= depth or self.stack[-1][2]):
@@ -116,7 +130,7 @@ class Outliner:
         """A lettered clause's parent: its earlier sibling's parent, or (a new run) the block before it."""
         for i in range(len(self.stack) - 1, 0, -1):
             node, _, standalone = self.stack[i]
-            if standalone and node.mark is not None and node.mark.key == mark.key:
+            if standalone and node.mark is not None and node.mark.style == mark.style:
                 del self.stack[i:]
                 break
         node, depth, _ = self.stack[-1]

@@ -180,3 +180,11 @@ def test_a_reference_to_a_number_nobody_has_stays_text_with_a_check():
     text = policy_yaml(found, "p", None, "x.docx")
     assert "See section 9.9 and sections {num:two} – {num:three}." in text
     assert "# import: check — x.docx: paragraph 2: 'section 9.9': 9.9 names no numbered block: left as typed" in text
+
+
+def test_a_skipped_typed_number_is_a_check():
+    found = recognise(_source(_h("1 Scope", 1), _p("1.1 One.", 2), _p("1.3 Three.", 3), _h("3 Later", 4)))
+    scope, later = found.sections
+    assert [str(c) for c in scope.children[1].checks] == [
+        "x.docx: paragraph 3: typed '1.3' where number 2 of its run was due: policygen numbers in order, so check nothing is missing or repeated"]
+    assert "typed '3' where number 2" in str(later.checks[0])
