@@ -118,7 +118,8 @@ def run(args, project) -> int:
     # An imported policy's blocks carry no topics yet: one line for them, not one per block.
     untagged = [p for p in checked.problems if p.warning and p.message.endswith("has no topic")]
     if untagged:
-        print(f"{name}: {len(untagged)} blocks have no topic yet; `policygen compare --accept-suggestions` suggests them", file=out)
+        print(f"{name}: {len(untagged)} blocks have no topic yet: give each `topics:` from vocabulary/topics.yaml "
+              "(`policygen compare --accept-suggestions` suggests them once other policies are tagged)", file=out)
     code = report([p for p in checked.problems if p not in untagged], strict=False)
     if code == EXIT_OK:
         print(f"{name} validates; `policygen build {args.org}/{policy_id}` makes its documents", file=out)

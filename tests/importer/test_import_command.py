@@ -43,6 +43,9 @@ def test_a_word_policy_becomes_a_valid_policy_and_a_starter_organisation(empty_p
     assert "records.docx: 'Records Management Policy': 3 sections, 5 clauses, 1 table" in out
     assert "2 version history rows" in out
     assert "dropped the contents page (2 entries)" in out
+    # one line for the untagged blocks, not one warning per block
+    assert "organisations/acme/records-management-policy.yaml: 6 blocks have no topic yet: give each `topics:`" in out
+    assert "has no topic" not in err
     data = yaml.safe_load(written.read_text(encoding="utf-8"))
     assert data["id"] == "records-management-policy" and data["kind"] == "records-management"
     assert data["document_control"]["reference"] == "RM-01"
