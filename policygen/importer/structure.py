@@ -19,6 +19,7 @@ from policygen.importer.outline import Check, IncludeHistory, Node
 
 _TYPED_BULLET = re.compile(r"^[•·▪‣◦○■□➢✓–-][ \t]+")
 _HEADING_LIKE_LENGTH = 80
+MAX_SECTION_DEPTH = 3  # the model's limit: sections nest three levels deep
 
 
 class Outliner:
@@ -34,6 +35,7 @@ class Outliner:
         self.previous_letter: str | None = None
         self.carried: Mark | None = None  # a number that stood alone, for the paragraph after it
         self.counted: dict[tuple[int, tuple], int] = {}  # (parent, style) → the last typed count under it
+        self.depth_of: dict[int, int] = {id(self.root): 0}  # each node's depth in the tree (sections nest 3 deep)
         levels = [b.level for b in blocks if isinstance(b, Heading) and not b.title_style]
         self.base_level = min(levels, default=1)
         for block in blocks:
@@ -51,6 +53,17 @@ class Outliner:
         node.checks[:0] = self.pending
         self.pending = []
         self._count(parent, node)
+        if parent.kind == "clause" and self.depth_of[id(parent)] > MAX_SECTION_DEPTH:
+            # the clause cannot become a section this deep: its sub-clause follows it instead
+            parent = self._container()
+            node.checks.append(Check(node.where, f"numbered deeper than policygen nests ({node.mark.typed if node.mark else 'a sub-clause'}): "
+                                                 "kept as a clause after the one it belonged to"))
+        depth = self.depth_of[id(parent)] + 1
+        if node.kind == "section" and depth > MAX_SECTION_DEPTH:
+            node.kind, node.text = "clause", f"**{node.title}**"
+            node.checks.append(Check(node.where, f"a heading {depth} levels deep: policygen nests sections "
+                                                 f"{MAX_SECTION_DEPTH} deep, so it is a bold paragraph"))
+        self.depth_of[id(node)] = depth
         if parent is self.root and node.kind != "section":
             self.preamble.append(node)
         else:
@@ -97,7 +110,7 @@ class Outliner:
             node.checks.append(Check(block.where, check))
         self._add(parent, node)
         self.stack.append((node, depth, False))
-        self.last = None
+        self.last = node if node.kind == "clause" else None
 
     def _paragraph(self, block: Paragraph) -> None:
         if self.carried is None and block.auto is None and (number := alone(block.text, self.previous_letter)) is not None:
