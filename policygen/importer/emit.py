@@ -29,7 +29,7 @@ CHECK = "import: check — "
 def policy_yaml(found: Recognised, policy_id: str, kind: str | None, source_name: str,
                 register: dict[str, list[str]] | None = None) -> str:
     """``register``: the organisation's roles (key → title and aliases), linked where the text names them."""
-    nodes = [*found.preamble, *found.sections]
+    nodes = [*found.preamble, *found.sections, *(node for _, node in found.appendices)]
     assign_ids(nodes)
     crossrefs.link(nodes)
     roles.link(nodes, register or {})
@@ -51,6 +51,8 @@ def policy_yaml(found: Recognised, policy_id: str, kind: str | None, source_name
     tree["sections"] = _blocks(found.sections, found.levels, found, 0)
     if found.eia:
         tree["eia"] = _eia(found.eia)
+    if found.appendices:
+        tree["appendices"] = _block_seq([_appendix(label, node, found) for label, node in found.appendices])
     header = (f"yaml-language-server: $schema=../../schema/policy.schema.json\n"
               f"Imported from {source_name} by `policygen import`. Read each `# {CHECK.strip()}` comment,\n"
               f"then run `policygen validate`; docs/authoring.md describes every key.")
@@ -107,6 +109,17 @@ def _block(node: Node, levels: list[dict] | None, found: Recognised, depth: int)
     if node.mark is not None and levels is not None and not numbered_here:
         checks.append(Check(node.where, f"its number {node.mark.typed!r} is not in this level's numbering: printed without one"))
     return out, checks
+
+
+def _appendix(label: str, node: Node, found: Recognised) -> CommentedMap:
+    """An appendix: its label as the source gave it, its title, its blocks (never numbered)."""
+    out = CommentedMap(id=node.id, label=label)
+    out["title"] = node.title or label
+    if node.text:
+        out["blocks"] = _block_seq([CommentedMap(id=f"{node.id}-text", text=_text(node.text, linked=True))])
+    if node.children:
+        out.setdefault("blocks", _block_seq([])).extend(_blocks(node.children, None, found, 1))
+    return out
 
 
 def _eia(eia: dict) -> CommentedMap:

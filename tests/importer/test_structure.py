@@ -213,3 +213,14 @@ def test_words_that_look_like_references_or_entities_stay_words(tmp_path):
     out = root / "build/acme"
     assert "Write {ref:x|y}, {org} and &amp; exactly as typed." in _flat(html_text((out / "words.html").read_text(encoding="utf-8")))
     assert "Write {ref:x|y}, {org} and &amp; exactly as typed." in _flat(_docx_text(out / "words.docx"))
+
+
+def test_trailing_appendix_headings_become_appendices_with_their_labels():
+    from policygen.importer.emit import policy_yaml
+
+    found = recognise(_source(_h("1 Scope", 1), _p("1.1 Text.", 2), _h("Appendix A – Equality Analysis", 3), _p("The form.", 4),
+                              _h("ANNEX 2: Contacts", 5), _p("Phone us.", 6)))
+    assert [s.title for s in found.sections] == ["Scope"]
+    data = yaml.safe_load(policy_yaml(found, "p", None, "x.docx"))
+    assert [(a["label"], a["title"], [b["text"] for b in a["blocks"]]) for a in data["appendices"]] == [
+        ("Appendix A", "Equality Analysis", ["The form."]), ("ANNEX 2", "Contacts", ["Phone us."])]
