@@ -64,6 +64,9 @@ class Outliner:
             node.checks.append(Check(node.where, f"a heading {depth} levels deep: policygen nests sections "
                                                  f"{MAX_SECTION_DEPTH} deep, so it is a bold paragraph"))
         self.depth_of[id(node)] = depth
+        if node.mark is not None and node.mark.depth and node.mark.typed and node.mark.depth != depth and parent is not self.root:
+            node.checks.append(Check(node.where, f"typed {node.mark.typed!r} sits {depth} levels deep (a level above it is missing): "
+                                                 "policygen numbers it by where it sits"))
         if parent is self.root and node.kind != "section":
             self.preamble.append(node)
         else:

@@ -224,3 +224,9 @@ def test_trailing_appendix_headings_become_appendices_with_their_labels():
     data = yaml.safe_load(policy_yaml(found, "p", None, "x.docx"))
     assert [(a["label"], a["title"], [b["text"] for b in a["blocks"]]) for a in data["appendices"]] == [
         ("Appendix A", "Equality Analysis", ["The form."]), ("ANNEX 2", "Contacts", ["Phone us."])]
+
+
+def test_a_number_whose_parent_level_is_missing_is_a_check():
+    found = recognise(_source(_h("5.0 Use", 1), _h("5.1.1 Honesty", 2, 2), _p("Be honest.", 3)))
+    (use,) = found.sections
+    assert "typed '5.1.1' sits 2 levels deep (a level above it is missing): policygen numbers it by where it sits" in str(use.children[0].checks[0])
