@@ -17,8 +17,9 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from policygen.importer.blocks import AutoNumber, Block, Cell, Heading, Notice, Paragraph, Row, Skipped, Source, Table, Unreadable, Where
+from policygen.importer.blocks import Block, Cell, Heading, Notice, Paragraph, Row, Skipped, Source, Table, Unreadable, Where
 from policygen.importer.readers import inline
+from policygen.importer.readers.lists import auto_number, start_notice
 from policygen.importer.readers.textfile import decode
 
 # Raw HTML is parsed (never rendered) only so that it arrives as its own token and can be skipped.
@@ -124,7 +125,7 @@ class _Reader:
         ordered = token.type == "ordered_list_open"
         start = token.attrGet("start")
         if ordered and start not in (None, 1, "1"):
-            self.notices.append(Notice(f"a numbered list starts at {start}; its items are read as a list numbered from its context", self.where(token)))
+            self.notices.append(start_notice(start, self.where(token)))
         self.lists.append(_List("decimal" if ordered else "bullet"))
 
     def inline(self, opener: Token | None, token: Token) -> None:
@@ -145,9 +146,7 @@ class _Reader:
         auto = None
         if self.item_open and self.item_open[-1]:
             self.item_open[-1] = False
-            level = len(self.lists) - 1
-            counting = self.lists[-1].counting
-            auto = AutoNumber(level, counting, "•" if counting == "bullet" else f"%{level + 1}.")
+            auto = auto_number(len(self.lists) - 1, self.lists[-1].counting)
         elif self.item_open:
             style = style or "List Continue"
         if self.quotes:
