@@ -158,3 +158,14 @@ def test_windows_1252_is_read_and_said():
     assert [f"{n.where}: {n.message}" for n in source.notices] == [
         "policy.md:3: not UTF-8 (first at this line); read as Windows-1252 (cp1252): check accented letters and symbols"
     ]
+
+
+def test_quotes_nested_past_the_parsers_limit_are_refused_not_silently_dropped():
+    with pytest.raises(Unreadable) as exc:
+        read("Intro.\n\n" + ">" * 100_000 + " lost\n")
+    assert str(exc.value) == "policy.md:3: quotes or lists nested too deeply to read (the parser stops at 100 levels); nothing imported"
+
+
+def test_lists_nested_deeper_than_any_policy_are_read_whole():
+    source = read("".join("  " * i + f"- item {i}\n" for i in range(40)))
+    assert [(b.text, b.auto.level) for b in source.blocks] == [(f"item {i}", i) for i in range(40)]

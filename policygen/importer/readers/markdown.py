@@ -23,10 +23,28 @@ from policygen.importer.readers.lists import auto_number, start_notice
 from policygen.importer.readers.textfile import decode
 
 # Raw HTML is parsed (never rendered) only so that it arrives as its own token and can be skipped.
-_PARSER = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False}).enable("table")
+_PARSER = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False, "maxNesting": 100}).enable("table")
 # Every link parses as a link, so one rule (inline.link) decides which targets survive and a
 # ``javascript:`` link keeps its words rather than arriving as bracketed source.
 _PARSER.validateLink = lambda url: True
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
+def _guarded_tokenize(state, start_line: int, end_line: int) -> None:
+    """markdown-it stops reading quotes or lists nested past ``maxNesting`` and silently drops
+    what is inside (its own test, repeated here); refusing the file says so instead."""
+    line = state.skipEmptyLines(start_line)
+    if state.level >= state.md.options.maxNesting and line < end_line and state.sCount[line] >= state.blkIndent:
+        raise _TooDeep(line + 1)
+    _block_tokenize(state, start_line, end_line)
+
+
+_block_tokenize = _PARSER.block.tokenize
+_PARSER.block.tokenize = _guarded_tokenize
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 # Pandoc and Quarto heading attributes, "## Appendix {.appendix}" or "{#id}": markup, not words.
@@ -39,7 +57,11 @@ def read(path: Path, data: bytes) -> Source:
     text, notices = decode(name, data, "Markdown")
     text, title, front_notices = _front_matter(name, text)
     reader = _Reader(name)
-    reader.walk(_PARSER.parse(text))
+    try:
+        tokens = _PARSER.parse(text)
+    except _TooDeep as deep:
+        raise Unreadable(f"{name}:{deep.line}: quotes or lists nested too deeply to read (the parser stops at {_PARSER.options.maxNesting} levels); nothing imported") from None
+    reader.walk(tokens)
     if not any(not isinstance(b, Skipped) for b in reader.blocks):
         raise Unreadable(f"{name}: has no text")
     return Source(file=name, blocks=tuple(reader.blocks), title=title, notices=notices + front_notices + tuple(reader.notices))
