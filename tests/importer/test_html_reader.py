@@ -50,9 +50,11 @@ def test_title_and_headings_with_levels_and_lines():
     assert str(source.blocks[1].where) == "policy.html:5"
 
 
-def test_of_several_h1s_only_one_classed_as_a_title_is_a_title_candidate():
-    source = read(page('<h1 class="doc-title">Records Policy</h1>\n<h1>Introduction</h1>'))
+def test_title_candidates_are_a_first_heading_h1_or_an_h1_classed_as_a_title():
+    source = read(page('<h1>Records Policy</h1>\n<h1>Introduction</h1>'))
     assert [(b.text, b.title_style) for b in source.blocks] == [("Records Policy", True), ("Introduction", False)]
+    source = read(page('<h2>Site menu</h2>\n<h1 class="doc-title">Records Policy</h1>\n<h1>Introduction</h1>'))
+    assert [(b.text, b.title_style) for b in source.blocks] == [("Site menu", False), ("Records Policy", True), ("Introduction", False)]
 
 
 def test_inline_formatting_becomes_markdown_and_only_web_and_email_links_keep_their_target():

@@ -27,6 +27,9 @@ def test_headings_keep_their_level_and_line():
     headings = [(b.level, b.text, b.where.line) for b in source.blocks if isinstance(b, Heading)]
     assert headings == [(1, "Social Media Policy", 1), (2, "1. Scope", 5), (2, "Purpose", 9), (3, "1.1 Who", 12)]
     assert str(source.blocks[0].where) == "policy.md:1"
+    # the "# Title" before any other heading is the title candidate; a later level-1 heading is not
+    assert [b.title_style for b in source.blocks if isinstance(b, Heading)] == [True, False, False, False]
+    assert not read("## Scope\n\n# Appendix\n").blocks[1].title_style
 
 
 def test_inline_markdown_is_kept_as_written_and_unsafe_links_lose_their_target():

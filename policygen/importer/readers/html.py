@@ -129,10 +129,8 @@ class _Reader:
     quotes: int = 0
     nav: int = 0
     in_page_links: int = 0
-    h1s: int = 0
 
     def walk(self, root) -> None:
-        self.h1s = len(root.xpath("//h1"))
         walker = etree.iterwalk(root, events=("start", "end"))
         for event, el in walker:
             tag = el.tag if isinstance(el.tag, str) else ""
@@ -287,7 +285,9 @@ class _Reader:
             text, self.carry = f"{self.carry} {text}", ""
         where = Where(self.file, line=run.line if run.line is not None else (el.sourceline if el is not None else None))
         if heading and not self.nav and not (self.tables and self.tables[-1].cell is not None):
-            title = heading == "h1" and (self.h1s == 1 or _has_title_class(el))
+            # the page's first heading as an h1, or an h1 classed as a title: a title candidate
+            first = not any(isinstance(b, Heading) for b in self.blocks)
+            title = heading == "h1" and (first or _has_title_class(el))
             self.blocks.append(Heading(level=int(heading[1]), text=text, where=where, title_style=bool(title)))
             return
         self.emit(text, where, style=None if run.plain or heading else CONTENTS)

@@ -156,7 +156,10 @@ class _Reader:
             children = _without_heading_attrs(token.children or [])
             text = self.text(children, where)
             if text:
-                self.blocks.append(Heading(level=int(opener.tag[1]), text=text, where=where))
+                level = int(opener.tag[1])
+                # a "# Title" before any other heading is the document's title, as Markdown writes one
+                first = not any(isinstance(b, Heading) for b in self.blocks)
+                self.blocks.append(Heading(level=level, text=text, where=where, title_style=level == 1 and first))
             return
         text = self.text(token.children or [], where)
         if opener is not None and opener.type in ("th_open", "td_open"):
