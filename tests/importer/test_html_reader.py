@@ -50,6 +50,11 @@ def test_title_and_headings_with_levels_and_lines():
     assert str(source.blocks[1].where) == "policy.html:5"
 
 
+def test_a_heading_is_one_line():
+    source = read(page("<h2>Social media<br>and networking</h2>"))
+    assert [b.text for b in source.blocks] == ["Social media and networking"]
+
+
 def test_title_candidates_are_a_first_heading_h1_or_an_h1_classed_as_a_title():
     source = read(page('<h1>Records Policy</h1>\n<h1>Introduction</h1>'))
     assert [(b.text, b.title_style) for b in source.blocks] == [("Records Policy", True), ("Introduction", False)]

@@ -82,6 +82,21 @@ def test_lists_give_numbering_nesting_and_continuations():
     ]
 
 
+def test_a_list_of_in_page_links_is_kept_as_contents():
+    source = read("- [Intro](#intro)\n  - [Scope](#scope)\n\n1. [Guide](https://example.org)\n\n- [See](#intro) and more\n")
+    assert [(b.text, b.auto.level, b.style) for b in source.blocks] == [
+        ("Intro", 0, "Contents"),
+        ("Scope", 1, "Contents"),
+        ("[Guide](https://example.org)", 0, None),
+        ("See and more", 0, None),
+    ]
+
+
+def test_a_heading_is_one_line():
+    (heading,) = read("Social media\\\nand networking\n===\n").blocks
+    assert heading.text == "Social media and networking"
+
+
 def test_tables_mark_the_header_row():
     source = read("Before.\n\n| Term | Meaning |\n|---|---|\n| **SMT** | Senior management team |\n| EIA | |\n")
     table = source.blocks[1]

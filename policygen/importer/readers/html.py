@@ -24,10 +24,9 @@ import lxml.html
 
 from policygen.importer.blocks import Block, Cell, Counting, Heading, Notice, Paragraph, Row, Skipped, Source, Table, Unreadable, Where
 from policygen.importer.readers import inline
-from policygen.importer.readers.lists import auto_number, start_notice
+from policygen.importer.readers.lists import CONTENTS, auto_number, start_notice
 from policygen.importer.readers.textfile import declared_charset, decode
 
-CONTENTS = "Contents"  # the style of page navigation: a <nav>, a contents list, a "skip to content" link
 
 # Never content, never run: dropped with their whole subtree.
 _SILENT = {"script", "style", "template", "noembed", "link", "meta", "base", "title", "head"}
@@ -288,6 +287,7 @@ class _Reader:
             # the page's first heading as an h1, or an h1 classed as a title: a title candidate
             first = not any(isinstance(b, Heading) for b in self.blocks)
             title = heading == "h1" and (first or _has_title_class(el))
+            text = text.replace("\\\n", " ")  # a title is one line
             self.blocks.append(Heading(level=int(heading[1]), text=text, where=where, title_style=bool(title)))
             return
         self.emit(text, where, style=None if run.plain or heading else CONTENTS)

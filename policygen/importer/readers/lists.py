@@ -1,8 +1,13 @@
-"""How a list item's automatic number is described, the same for every text format."""
+"""How a list item's automatic number and a contents list are described, the same for every text format."""
 
 from __future__ import annotations
 
 from policygen.importer.blocks import AutoNumber, Counting, Notice, Where
+
+# The style of page navigation (a contents list of in-page links, a <nav>, a "skip to content"
+# link): kept as blocks, since a reader never drops words, but marked so the recogniser drops
+# the contents it will generate.
+CONTENTS = "Contents"
 
 
 def auto_number(level: int, counting: Counting) -> AutoNumber:

@@ -19,7 +19,7 @@ from markdown_it.token import Token
 
 from policygen.importer.blocks import Block, Cell, Heading, Notice, Paragraph, Row, Skipped, Source, Table, Unreadable, Where
 from policygen.importer.readers import inline
-from policygen.importer.readers.lists import auto_number, start_notice
+from policygen.importer.readers.lists import CONTENTS, auto_number, start_notice
 from policygen.importer.readers.textfile import decode
 
 # Raw HTML is parsed (never rendered) only so that it arrives as its own token and can be skipped.
@@ -84,7 +84,7 @@ def _front_matter(name: str, text: str) -> tuple[str, str | None, tuple[Notice, 
 @dataclass
 class _List:
     counting: str
-    items: int = 0
+    contents: bool = False  # a list of in-page links: a contents list, kept but styled so
 
 
 @dataclass
@@ -106,14 +106,14 @@ class _Reader:
 
     def walk(self, tokens: list[Token]) -> None:
         pending: Token | None = None  # the opening token whose inline content comes next
-        for token in tokens:
+        for index, token in enumerate(tokens):
             kind = token.type
             if kind in ("heading_open", "paragraph_open", "th_open", "td_open"):
                 pending = token
             elif kind == "inline":
                 self.inline(pending, token)
             elif kind in ("bullet_list_open", "ordered_list_open"):
-                self.open_list(token)
+                self.open_list(token, contents=_is_contents(tokens, index))
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 self.lists.pop()
             elif kind == "list_item_open":
@@ -143,18 +143,19 @@ class _Reader:
             elif kind == "html_block":
                 self.skip(f"HTML ({inline.spaces(token.content)[:60]}): not read", self.where(token))
 
-    def open_list(self, token: Token) -> None:
+    def open_list(self, token: Token, contents: bool) -> None:
         ordered = token.type == "ordered_list_open"
         start = token.attrGet("start")
         if ordered and start not in (None, 1, "1"):
             self.notices.append(start_notice(start, self.where(token)))
-        self.lists.append(_List("decimal" if ordered else "bullet"))
+        inherited = bool(self.lists) and self.lists[-1].contents
+        self.lists.append(_List("decimal" if ordered else "bullet", contents=inherited or contents))
 
     def inline(self, opener: Token | None, token: Token) -> None:
         where = self.where(opener) if opener is not None and opener.map else self.where(token)
         if opener is not None and opener.type == "heading_open":
             children = _without_heading_attrs(token.children or [])
-            text = self.text(children, where)
+            text = self.text(children, where).replace("\\\n", " ")  # a title is one line
             if text:
                 level = int(opener.tag[1])
                 # a "# Title" before any other heading is the document's title, as Markdown writes one
@@ -174,7 +175,9 @@ class _Reader:
             auto = auto_number(len(self.lists) - 1, self.lists[-1].counting)
         elif self.item_open:
             style = style or "List Continue"
-        if self.quotes:
+        if self.lists and self.lists[-1].contents:
+            style = CONTENTS
+        elif self.quotes:
             style = "Quote"
         self.blocks.append(Paragraph(text=text, where=where, auto=auto, style=style))
 
@@ -213,6 +216,35 @@ class _Reader:
                 else:
                     self.skip(f"HTML tag {child.content}: left out, its words kept", where)
         return "".join(stack[0]).strip().removesuffix("\\").strip()
+
+
+def _is_contents(tokens: list[Token], start: int) -> bool:
+    """The list opening at ``tokens[start]`` links every item to a place in the page
+    (``[Scope](#scope)``): a contents list, as Quarto and GitHub tables of contents write one."""
+    depth, items = 0, 0
+    for token in tokens[start:]:
+        depth += token.nesting
+        if token.type == "inline" and token.level == tokens[start].level + 3:  # an item's own text
+            items += 1
+            if not _only_in_page_links(token.children or []):
+                return False
+        if depth == 0:
+            break
+    return items > 0
+
+
+def _only_in_page_links(children: list[Token]) -> bool:
+    inside, links = 0, 0
+    for child in children:
+        if child.type == "link_open":
+            if not (child.attrGet("href") or "").startswith("#"):
+                return False
+            inside, links = inside + 1, links + 1
+        elif child.type == "link_close":
+            inside -= 1
+        elif not inside and child.content.strip():
+            return False
+    return links > 0
 
 
 def _without_heading_attrs(children: list[Token]) -> list[Token]:
