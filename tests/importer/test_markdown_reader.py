@@ -108,6 +108,11 @@ def test_tables_mark_the_header_row():
     ]
 
 
+def test_a_blank_header_row_means_a_table_without_one():
+    (table,) = read("|  |  |\n|---|---|\n| Reference | P_CoG_18 |\n").blocks
+    assert [(r.header, [c.paragraphs for c in r.cells]) for r in table.rows] == [(False, [("Reference",), ("P_CoG_18",)])]
+
+
 def test_block_quotes_are_quote_paragraphs():
     source = read("Said:\n\n> Public money, public code.\n> Still quoted.\n")
     assert [(b.text, b.style) for b in source.blocks] == [("Said:", None), ("Public money, public code. Still quoted.", "Quote")]

@@ -133,7 +133,9 @@ class _Reader:
             elif kind == "thead_close":
                 self.header = False
             elif kind == "tr_close":
-                self.rows.append(Row(tuple(self.cells), header=self.header))
+                # a table's header row left blank is how Markdown writes a table without one
+                if not (self.header and not any(c.paragraphs for c in self.cells)):
+                    self.rows.append(Row(tuple(self.cells), header=self.header))
                 self.cells = []
             elif kind == "table_close":
                 self.blocks.append(Table(tuple(self.rows), table_where))
