@@ -147,6 +147,24 @@ def test_navigation_and_contents_lists_are_kept_but_marked():
     ]
 
 
+def test_a_page_word_saved_keeps_words_styles_and_typed_numbers():
+    source = read(
+        b"<html><head><meta http-equiv=Content-Type content='text/html; charset=windows-1252'></head><body>\n"
+        b"<p class=MsoTitle>Records Management Policy</p>\n"
+        b"<p class=MsoToc1><a href='#_Toc1'>1. Introduction</a></p>\n"
+        b"<h1><![if !supportLists]><span>1.<span>&nbsp;&nbsp; </span></span><![endif]>Introduction<o:p></o:p></h1>\n"
+        b"<p class=MsoListParagraphCxSpFirst style='mso-list:l0 level2 lfo1'><![if !supportLists]>1.1&nbsp;<![endif]>"
+        b"The Trust\x92s records.</p>\n<p class=MsoQuote>Quoted.</p>\n</body></html>"
+    )
+    assert shown(source) == [
+        ("h", 1, "Records Management Policy", True, 2),
+        ("p", "1. Introduction", None, "Contents", 3),
+        ("h", 1, "1. Introduction", False, 4),
+        ("p", "1.1 The Trust\u2019s records.", None, "List Paragraph", 5),
+        ("p", "Quoted.", None, "Quote", 6),
+    ]
+
+
 def test_a_number_typed_in_its_own_element_stays_with_its_text():
     source = read(page('<div class="clause"><span class="num">4.2</span><div class="body"><p>Staff must not post.</p></div></div>'))
     assert [b.text for b in source.blocks] == ["4.2 Staff must not post."]

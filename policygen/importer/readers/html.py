@@ -51,6 +51,10 @@ _BLOCKS = {
     "dl", "ul", "ol", "li", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "noscript", "hr",
 }
 _STYLES = {"dt": "Definition Term", "dd": "Definition", "caption": "Caption", "figcaption": "Caption"}
+_WORD_CLASSES = (
+    ("MsoTitle", "Title"), ("MsoToc", CONTENTS), ("MsoListParagraph", "List Paragraph"),
+    ("MsoQuote", "Quote"), ("MsoIntenseQuote", "Quote"), ("MsoCaption", "Caption"),
+)
 _OL_TYPES: dict[str, Counting] = {"1": "decimal", "a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman"}
 _EMPHASIS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
 _CODE = {"code", "kbd", "samp", "tt"}
@@ -119,7 +123,7 @@ class _Reader:
     file: str
     blocks: list[Block] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
-    contexts: list[str] = field(default_factory=list)  # the open block elements' tags
+    contexts: list[tuple[str, str | None]] = field(default_factory=list)  # the open block elements: tag, style
     lists: list[_List] = field(default_factory=list)
     items: list[bool] = field(default_factory=list)  # per open <li>: still waiting for its first paragraph
     tables: list[_Table] = field(default_factory=list)
@@ -173,7 +177,7 @@ class _Reader:
         if tag not in _BLOCKS:
             return False  # an inline element such as <span>: its words only
         self.flush(keep_number=True)
-        self.contexts.append(tag)
+        self.contexts.append((tag, _STYLES.get(tag) or _word_style(el)))
         if tag in ("ul", "ol"):
             self.open_list(el, tag)
         elif tag == "li":
@@ -207,7 +211,7 @@ class _Reader:
                 same = sum(1 for parent in el.iterancestors() if _EMPHASIS.get(parent.tag) == _EMPHASIS[tag])
                 self.piece(inner if same else inline.wrap(_EMPHASIS[tag], inner))
             return
-        if tag not in _BLOCKS or not self.contexts or self.contexts[-1] != tag:
+        if tag not in _BLOCKS or not self.contexts or self.contexts[-1][0] != tag:
             return
         self.flush(keep_number=False, heading=tag if tag in ("h1", "h2", "h3", "h4", "h5", "h6") else None, el=el)
         self.contexts.pop()
@@ -283,10 +287,12 @@ class _Reader:
         if self.carry:
             text, self.carry = f"{self.carry} {text}", ""
         where = Where(self.file, line=run.line if run.line is not None else (el.sourceline if el is not None else None))
+        if self.contexts and self.contexts[-1][1] == "Title":  # Word's Title style, saved as a web page
+            heading, el = "h1", None
         if heading and not self.nav and not (self.tables and self.tables[-1].cell is not None):
             # the page's first heading as an h1, or an h1 classed as a title: a title candidate
             first = not any(isinstance(b, Heading) for b in self.blocks)
-            title = heading == "h1" and (first or _has_title_class(el))
+            title = heading == "h1" and (first or el is None or _has_title_class(el))
             text = text.replace("\\\n", " ")  # a title is one line
             self.blocks.append(Heading(level=int(heading[1]), text=text, where=where, title_style=bool(title)))
             return
@@ -308,7 +314,7 @@ class _Reader:
         elif self.quotes:
             style = "Quote"
         else:
-            style = style or next((_STYLES[t] for t in reversed(self.contexts) if t in _STYLES), None)
+            style = style or next((named for _, named in reversed(self.contexts) if named), None)
         self.blocks.append(Paragraph(text=text, where=where, auto=auto, style=style))
 
     def where(self, el) -> Where:
@@ -332,6 +338,16 @@ def _colspan(el) -> int:
         return min(max(int(el.get("colspan") or 1), 1), 1000)
     except ValueError:
         return 1
+
+
+def _word_style(el) -> str | None:
+    """The Word style a "Save as web page" file names in its class (``MsoTitle``,
+    ``MsoListParagraphCxSpFirst``, ``MsoToc2``…), as the Word reader would see it."""
+    for name in (el.get("class") or "").split():
+        for prefix, style in _WORD_CLASSES:
+            if name.startswith(prefix):
+                return style
+    return None
 
 
 def _has_title_class(el) -> bool:
