@@ -143,15 +143,14 @@ def content_lines(seed: Seed) -> list[str]:
     return out
 
 
+def sentences(text: str) -> list[str]:
+    """A paragraph or table cell's sentences that have words."""
+    return [s.strip() for s in re.split(r"(?<=[.!?;:])\s+(?=[A-Z\"'“‘(])", text) if words(s)]
+
+
 def fragments(seed: Seed) -> list[str]:
     """The seed's sentences and table cells, noise removed."""
-    out: list[str] = []
-    for raw in content_lines(seed):
-        for cell in _clean(raw).split("\t"):
-            for sentence in re.split(r"(?<=[.!?;:])\s+(?=[A-Z\"'“‘(])", cell):
-                if words(sentence):
-                    out.append(sentence.strip())
-    return out
+    return [s for raw in content_lines(seed) for cell in _clean(raw).split("\t") for s in sentences(cell)]
 
 
 class _Text(HTMLParser):

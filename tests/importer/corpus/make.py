@@ -201,12 +201,14 @@ def markdown(doc: Document) -> str:
         elif isinstance(b, Bullets):
             out.append("\n".join(f"- {item}" for item in b.items))
         else:
-            rows = b.rows if b.header else [[""] * len(b.rows[0]), *b.rows]
-            cell = lambda c: c.replace("|", "\\|") or " "  # noqa: E731
-            lines = ["| " + " | ".join(cell(c) for c in rows[0]) + " |", "|" + "---|" * len(rows[0])]
-            lines += ["| " + " | ".join(cell(c) for c in r) + " |" for r in rows[1:]]
+            rows = b.rows if b.header else [[""] * len(b.rows[0]), *b.rows]  # a blank header: pandoc's table without one
+            lines = [_pipe_row(rows[0]), "|" + "---|" * len(rows[0]), *(_pipe_row(r) for r in rows[1:])]
             out.append("\n".join(lines))
     return "\n\n".join(out) + "\n"
+
+
+def _pipe_row(cells: list[str]) -> str:
+    return "| " + " | ".join(c.replace("|", "\\|") or " " for c in cells) + " |"
 
 
 def _html_inline(text: str) -> str:
