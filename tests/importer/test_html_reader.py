@@ -203,6 +203,24 @@ def test_entities_declared_in_the_file_or_an_external_dtd_are_never_expanded(tmp
     assert "d & e" in text
 
 
+def test_reading_a_page_never_opens_a_connection(monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the reader tried to open a connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    source = read(
+        '<!DOCTYPE html SYSTEM "http://example.org/evil.dtd"><html><head>'
+        '<link rel="stylesheet" href="http://example.org/a.css"><script src="http://example.org/a.js"></script></head>'
+        '<body><p>Words <img src="http://example.org/pixel.gif" alt="">.</p><iframe src="http://example.org/"></iframe></body></html>'
+    )
+    assert [getattr(b, "text", None) or b.what for b in source.blocks] == [
+        "picture: not imported, its file not read", "Words .", "an embedded page (iframe): not imported, nothing fetched",
+    ]
+
+
 def test_a_page_nested_past_the_parsers_limit_is_refused_not_cut_short():
     deep = "<div>" * 100_000 + "lost" + "</div>" * 100_000
     with pytest.raises(Unreadable) as exc:

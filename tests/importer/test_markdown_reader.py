@@ -135,6 +135,21 @@ def test_pictures_and_html_are_skipped_never_fetched_and_their_words_kept():
     ]
 
 
+def test_reading_never_opens_a_connection(monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the reader tried to open a connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    source = read("![x](http://example.org/pixel.gif) [site](http://example.org)\n\n<img src='http://example.org/a.png'>\n")
+    assert [getattr(b, "text", None) or b.what for b in source.blocks] == [
+        "picture (x): not imported, its file not read", "[site](http://example.org)",
+        "HTML (<img src='http://example.org/a.png'>): not read",
+    ]
+
+
 def test_front_matter_gives_the_title_and_keeps_line_numbers():
     source = read("---\ntitle: 'Open-Source Policy'\nauthor: Someone\n---\n\n## Introduction\n")
     assert source.title == "Open-Source Policy"
