@@ -17,7 +17,9 @@ from pathlib import Path
 from policygen import __version__
 from policygen.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
-COMMANDS = ["validate", "build", "status", "review", "new", "diff", "compare", "schema", "textconv"]
+COMMANDS = ["validate", "build", "status", "review", "new", "import", "diff", "compare", "schema", "textconv"]
+# A command whose name Python keeps for itself lives in a module of another name.
+MODULES = {"import": "import_policy"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--root", default=".", help="project folder holding organisations/ (default: current folder)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        importlib.import_module(f"policygen.commands.{name}").add_parser(sub)
+        importlib.import_module(f"policygen.commands.{MODULES.get(name, name)}").add_parser(sub)
     return p
 
 
@@ -44,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     from policygen.write import CannotWrite
 
     project = Project(Path(args.root).resolve())
-    command = importlib.import_module(f"policygen.commands.{args.command}")
+    command = importlib.import_module(f"policygen.commands.{MODULES.get(args.command, args.command)}")
     try:
         code = command.run(args, project)
         sys.stdout.flush()  # inside the try: a reader that has gone shows here, not at exit

@@ -1,0 +1,30 @@
+"""Source words as policy text: Markdown that prints them as they were, and nothing more.
+
+A reader's words are data. A ``*`` or ``[`` in a Word paragraph must print as itself, not
+start emphasis or a link, and words that happen to look like a policygen reference
+(``{ref:scope}``) must stay words: each is escaped here, once, for every reader.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policygen.model.refs import REF_RE
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<])")
+_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(?=\s|$)")
+
+
+def escape(text: str) -> str:
+    """Inline text with Markdown's emphasis, code, link and autolink characters escaped."""
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def literal_references(text: str) -> str:
+    """Braces that would read as a reference escaped (``\\{ref:x\\}``), so they print as typed."""
+    return REF_RE.sub(lambda m: "\\{" + m[0][1:-1] + "\\}", text)
+
+
+def escape_line_start(text: str) -> str:
+    """A paragraph that starts like a heading, quote, list item or numbered item, kept a paragraph."""
+    return _LINE_START.sub(lambda m: m[1] + m[2][:-1] + "\\" + m[2][-1], text, count=1)

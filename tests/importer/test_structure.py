@@ -1,0 +1,182 @@
+"""Numbered headings and clauses, typed or Word's own, come back as the same numbers in every format."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+import yaml
+
+from conftest import ROOT
+from docx_xml import W, _part, xml_text
+from fidelity import html_text
+from pdf_text import needs_poppler, pdf_text
+from policygen.cli import main
+from policygen.importer.blocks import AutoNumber, Heading, Paragraph, Source, Where
+from policygen.importer.numbers import typed
+from policygen.importer.recognise import recognise
+
+import word
+
+
+def _project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    for name in ("templates", "vocabulary", "schema"):
+        shutil.copytree(ROOT / name, root / name)
+    (root / "organisations").mkdir()
+    return root
+
+
+def _import_and_build(tmp_path: Path, source: Path, policy: str) -> tuple[Path, dict]:
+    root = _project(tmp_path)
+    assert main(["--root", str(root), "import", str(source), "--org", "acme", "--id", policy]) == 0
+    assert main(["--root", str(root), "build", f"acme/{policy}", "--quiet"]) == 0
+    data = yaml.safe_load((root / "organisations/acme" / f"{policy}.yaml").read_text(encoding="utf-8"))
+    return root / "build" / "acme", data
+
+
+def _docx_text(path: Path) -> str:
+    return xml_text(_part(path, "word/document.xml"))
+
+
+def _flat(text: str) -> str:
+    """Whitespace as one space, none before punctuation (the HTML's link ends before the comma)."""
+    return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", text))
+
+
+@pytest.mark.parametrize("text, heading, number, rest", [
+    ("1 Introduction", True, ("", 1), "Introduction"),
+    ("1. Introduction", True, (".", 1), "Introduction"),
+    ("3.0 Scope", True, (".0", 1), "Scope"),
+    ("4.2\tStaff must", False, ("", 2), "Staff must"),
+    ("4.2.1 Staff must", False, ("", 3), "Staff must"),
+    ("**4.2**\tStaff must", False, ("", 2), "Staff must"),
+    ("a) first", False, (")", None), "first"),
+    ("(a) first", False, (")", None), "first"),
+    ("(iv) fourth", False, (")", None), "fourth"),
+    ("A. Schedules", True, (".", None), "Schedules"),
+])
+def test_typed_numbers_in_every_common_style(text, heading, number, rest):
+    mark, found = typed(text, heading)
+    assert found == rest
+    assert (dict(mark.style).get("suffix", ""), mark.depth) == number
+
+
+def test_a_date_or_an_abbreviation_is_not_a_number():
+    assert typed("1 April 2024 is the start date.", heading=False) is None
+    assert typed("e. g. this", heading=False) is None
+
+
+def test_i_after_h_is_a_letter_and_otherwise_a_numeral():
+    assert dict(typed("(i) ninth", False, previous_letter="h")[0].style)["kind"] == "lower-alpha"
+    assert dict(typed("(i) first", False)[0].style)["kind"] == "lower-roman"
+
+
+@needs_poppler
+def test_typed_numbers_are_rebuilt_in_html_pdf_and_docx(tmp_path):
+    out, data = _import_and_build(tmp_path, word.typed_policy(tmp_path / "typed.docx"), "records")
+    html = _flat(html_text((out / "records.html").read_text(encoding="utf-8")))
+    pdf = _flat(pdf_text(out / "records.pdf"))
+    docx_text = _flat(_docx_text(out / "records.docx"))
+    for text in (html, pdf, docx_text):
+        for expected in ("1 Introduction", "1.1 This policy sets out how records are kept. See {ref:scope} and section 2.2, and use *stars* as typed.",
+                         "2.1 Records are kept for the periods in the schedule:", "(a) clinical records for eight years;",
+                         "(b) corporate records for six years.", "2.2 Records are destroyed securely."):
+            assert expected in text, (expected, text[:3000])
+    # the typed numbers are nowhere in the data: the cross-reference follows its clause
+    assert "section {num:records-destroyed-securely}" in data["sections"][0]["blocks"][0]["text"]
+    assert not re.search(r"\b\d\.\d\b", yaml.safe_dump(data["sections"]))
+
+
+@needs_poppler
+def test_word_numbering_is_rebuilt_in_html_pdf_and_docx(tmp_path):
+    out, data = _import_and_build(tmp_path, word.auto_numbered_policy(tmp_path / "auto.docx"), "security")
+    assert data["levels"] == [{"kind": "arabic"}, {"kind": "arabic"},
+                              {"kind": "lower-roman", "nested": False, "prefix": "(", "suffix": ")"}]
+    for text in (_flat(html_text((out / "security.html").read_text(encoding="utf-8"))), _flat(pdf_text(out / "security.pdf")),
+                 _flat(_docx_text(out / "security.docx"))):
+        for expected in ("1 Purpose", "1.1 This policy protects the trust's information.", "(i) clinical systems;",
+                         "(ii) corporate systems.", "2 Passwords", "2.1 Passwords are never shared."):
+            assert expected.replace("'", "’") in text.replace("'", "’"), (expected, text[:3000])
+
+
+def _source(*blocks) -> Source:
+    return Source("x.docx", tuple(blocks))
+
+
+def _p(text: str, n: int, **kw) -> Paragraph:
+    return Paragraph(text, Where("x.docx", paragraph=n), **kw)
+
+
+def _h(text: str, n: int, level: int = 1) -> Heading:
+    return Heading(level, text, Where("x.docx", paragraph=n))
+
+
+def test_unnumbered_paragraphs_in_a_numbered_run_and_a_short_numbered_line():
+    found = recognise(_source(
+        _p("1. Introduction", 1),  # a numbered line in body text: a heading
+        _p("1.1 The first clause.", 2),
+        _p("A note between clauses.", 3),
+        _h("Appendix", 4),
+        _p("Text under an unnumbered heading.", 5),
+    ))
+    intro, appendix = found.sections
+    assert (intro.title, [c.text for c in intro.children]) == ("Introduction", ["The first clause.", "A note between clauses."])
+    assert intro.checks[0].message == "a short numbered line, taken for a heading"
+    assert found.levels[0] == {"suffix": "."}
+    assert appendix.mark is None
+
+
+def test_a_contents_page_is_dropped_and_reported():
+    found = recognise(_source(
+        _h("Contents", 1), _p("1 Introduction\t3", 2), _p("2 Scope ........ 4", 3),
+        _h("1 Introduction", 4), _p("1.1 Text.", 5),
+    ))
+    assert [s.title for s in found.sections] == ["Introduction"]
+    assert found.dropped == ["x.docx: paragraph 1: dropped the contents page (2 entries): policygen generates its own"]
+
+
+def test_ids_are_unique_and_made_from_the_words():
+    from policygen.importer.emit import policy_yaml
+
+    found = recognise(_source(_h("1 Scope", 1), _p("1.1 Same words.", 2), _p("1.2 Same words.", 3), _h("2 Scope", 4)))
+    data = yaml.safe_load(policy_yaml(found, "p", None, "x.docx"))
+    assert [s["id"] for s in data["sections"]] == ["scope", "scope-2"]
+    assert [b["id"] for b in data["sections"][0]["blocks"]] == ["same-words", "same-words-2"]
+
+
+def test_a_check_comment_sits_on_the_block_it_concerns():
+    from policygen.importer.emit import policy_yaml
+
+    found = recognise(_source(_p("1. Introduction", 1), _p("1.1 Text.", 2)))
+    text = policy_yaml(found, "p", None, "x.docx")
+    assert "  # import: check — x.docx: paragraph 1: a short numbered line, taken for a heading\n  - id: introduction\n" in text
+
+
+def test_a_number_standing_alone_numbers_the_paragraph_after_it():
+    """LibreOffice's Word file of an HTML page puts a clause's number and words in two paragraphs."""
+    found = recognise(_source(_h("**1.0** INTRODUCTION", 1), _p("**1.1**", 2), _p("The words.", 3), _p("**1.2**", 4), _p("More.", 5)))
+    (intro,) = found.sections
+    assert intro.title == "INTRODUCTION"
+    assert [(c.text, c.mark.depth) for c in intro.children] == [("The words.", 2), ("More.", 2)]
+
+
+def test_a_contents_page_without_page_numbers_is_known_by_its_headings():
+    found = recognise(_source(
+        _h("CONTENTS", 1), _p("Click a title to go to it.", 2), _p("1.0 INTRODUCTION", 3, auto=AutoNumber(0, "bullet", "•")),
+        _p("2.0 SCOPE", 4, auto=AutoNumber(0, "bullet", "•")), _h("1.0 INTRODUCTION", 5), _p("1.1 Text.", 6), _h("2.0 SCOPE", 7),
+    ))
+    assert [s.title for s in found.sections] == ["INTRODUCTION", "SCOPE"] and not found.preamble
+    assert found.dropped == ["x.docx: paragraph 1: dropped the contents page (2 entries and the note above them): policygen generates its own"]
+
+
+def test_a_reference_to_a_number_nobody_has_stays_text_with_a_check():
+    from policygen.importer.emit import policy_yaml
+
+    found = recognise(_source(_h("1 Scope", 1), _p("1.1 See section 9.9 and sections 1.2 – 1.3.", 2), _p("1.2 Two.", 3), _p("1.3 Three.", 4)))
+    text = policy_yaml(found, "p", None, "x.docx")
+    assert "See section 9.9 and sections {num:two} – {num:three}." in text
+    assert "# import: check — x.docx: paragraph 2: 'section 9.9': 9.9 names no numbered block: left as typed" in text
