@@ -120,6 +120,11 @@ def test_tables_mark_header_rows_and_keep_colspans_captions_and_lists_in_cells()
     )
 
 
+def test_a_caption_repeating_the_heading_above_its_table_is_not_read_twice():
+    source = read(page('<h2>Policy Statement</h2><table><caption class="visually-hidden">Policy statement</caption><tr><td>Background</td><td>Text</td></tr></table>'))
+    assert [type(b).__name__ for b in source.blocks] == ["Heading", "Table"]
+
+
 def test_block_quotes_and_definition_lists_are_styled():
     source = read(page("<blockquote><p>Public money, public code.</p></blockquote>\n<dl><dt>SMT</dt><dd>Senior management team</dd></dl>"))
     assert [(b.text, b.style) for b in source.blocks] == [

@@ -315,6 +315,9 @@ class _Reader:
             style = "Quote"
         else:
             style = style or next((named for _, named in reversed(self.contexts) if named), None)
+        last = self.blocks[-1] if self.blocks else None
+        if style == "Caption" and isinstance(last, Heading) and last.text.casefold() == text.casefold():
+            return  # a table's caption repeating the heading just above it (for screen readers): no new words
         self.blocks.append(Paragraph(text=text, where=where, auto=auto, style=style))
 
     def where(self, el) -> Where:
