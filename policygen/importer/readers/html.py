@@ -130,6 +130,7 @@ class _Reader:
     run: _Run = field(default_factory=_Run)
     carry: str = ""  # a typed number in its own element, for the next paragraph
     quotes: int = 0
+    headings: int = 0
     nav: int = 0
     in_page_links: int = 0
 
@@ -291,8 +292,8 @@ class _Reader:
             heading, el = "h1", None
         if heading and not self.nav and not (self.tables and self.tables[-1].cell is not None):
             # the page's first heading as an h1, or an h1 classed as a title: a title candidate
-            first = not any(isinstance(b, Heading) for b in self.blocks)
-            title = heading == "h1" and (first or el is None or _has_title_class(el))
+            title = heading == "h1" and (not self.headings or el is None or _has_title_class(el))
+            self.headings += 1
             text = text.replace("\\\n", " ")  # a title is one line
             self.blocks.append(Heading(level=int(heading[1]), text=text, where=where, title_style=bool(title)))
             return

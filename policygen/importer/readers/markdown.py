@@ -97,6 +97,7 @@ class _Reader:
     lists: list[_List] = field(default_factory=list)
     item_open: list[bool] = field(default_factory=list)  # per open list item: still waiting for its first paragraph
     quotes: int = 0
+    headings: int = 0
     rows: list[Row] | None = None
     cells: list[Cell] = field(default_factory=list)
     header: bool = False
@@ -161,8 +162,8 @@ class _Reader:
             if text:
                 level = int(opener.tag[1])
                 # a "# Title" before any other heading is the document's title, as Markdown writes one
-                first = not any(isinstance(b, Heading) for b in self.blocks)
-                self.blocks.append(Heading(level=level, text=text, where=where, title_style=level == 1 and first))
+                self.blocks.append(Heading(level=level, text=text, where=where, title_style=level == 1 and not self.headings))
+                self.headings += 1
             return
         text = self.text(token.children or [], where)
         if opener is not None and opener.type in ("th_open", "td_open"):
@@ -224,7 +225,8 @@ def _is_contents(tokens: list[Token], start: int) -> bool:
     """The list opening at ``tokens[start]`` links every item to a place in the page
     (``[Scope](#scope)``): a contents list, as Quarto and GitHub tables of contents write one."""
     depth, items = 0, 0
-    for token in tokens[start:]:
+    for index in range(start, len(tokens)):  # not a slice: that would copy the rest of the file per list
+        token = tokens[index]
         depth += token.nesting
         if token.type == "inline" and token.level == tokens[start].level + 3:  # an item's own text
             items += 1
