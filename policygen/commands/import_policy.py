@@ -27,6 +27,7 @@ def add_parser(sub) -> None:
 def run(args, project) -> int:
     from policygen.commands.report import report
     from policygen.importer.blocks import Unreadable
+    from policygen.importer import roles
     from policygen.importer.emit import policy_yaml
     from policygen.importer.ids import slug
     from policygen.importer.readers import NotAvailable, reader_for
@@ -72,17 +73,20 @@ def run(args, project) -> int:
             report(loader.problems, strict=False)
             print(f"fix {display_path(probe.org_file, project.root)} first; nothing was written", file=sys.stderr)
             return EXIT_PROBLEMS
-    else:
-        org_text = organisation_text(args.org)
+        found = recognise(source, org.model.style)
+        register = {key: [role.title, *role.aliases] for key, role in org.model.roles.items()}
+        roles.unregistered(found.sections, found.roles, register)
+    else:  # a new organisation: its register starts with the roles this policy gives duties to
+        found = recognise(source)
+        org_text = organisation_text(args.org, found.roles)
         source_org = parse_source(org_text, display_path(probe.org_file, project.root))
         org = LoadedOrganisation(build_model(Organisation, source_org), source_org)
+        register = {key: [title] for key, title in found.roles.items()}
 
-    style = org.model.style
-    found = recognise(source, style)
     policy_id = args.policy_id or slug(found.title, 8, "") or slug(path.stem, 8, "policy")
     vocabulary = loader.vocabulary()
     kind = vocabulary.kind_named_by(policy_id) if vocabulary is not None else None
-    text = policy_yaml(found, policy_id, kind, path.name)
+    text = policy_yaml(found, policy_id, kind, path.name, register)
     target = Target(args.org, policy_id, org_dir)
     name = display_path(target.policy_file, project.root)
 
@@ -114,7 +118,8 @@ def run(args, project) -> int:
     # An imported policy's blocks carry no topics yet: one line for them, not one per block.
     untagged = [p for p in checked.problems if p.warning and p.message.endswith("has no topic")]
     if untagged:
-        print(f"{name}: {len(untagged)} blocks have no topic yet; `policygen compare --accept-suggestions` suggests them", file=out)
+        print(f"{name}: {len(untagged)} blocks have no topic yet: give each `topics:` from vocabulary/topics.yaml "
+              "(`policygen compare --accept-suggestions` suggests them once other policies are tagged)", file=out)
     code = report([p for p in checked.problems if p not in untagged], strict=False)
     if code == EXIT_OK:
         print(f"{name} validates; `policygen build {args.org}/{policy_id}` makes its documents", file=out)

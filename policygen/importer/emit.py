@@ -16,7 +16,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from policygen.importer.control import cell_markdown
-from policygen.importer import crossrefs
+from policygen.importer import crossrefs, roles
 from policygen.importer.ids import assign_ids
 from policygen.importer.markdown_text import escape_line_start, literal_references
 from policygen.importer.outline import Check, Node
@@ -26,10 +26,13 @@ from policygen.load.edit import dump
 CHECK = "import: check — "
 
 
-def policy_yaml(found: Recognised, policy_id: str, kind: str | None, source_name: str) -> str:
-    nodes = [*found.preamble, *found.sections]
+def policy_yaml(found: Recognised, policy_id: str, kind: str | None, source_name: str,
+                register: dict[str, list[str]] | None = None) -> str:
+    """``register``: the organisation's roles (key → title and aliases), linked where the text names them."""
+    nodes = [*found.preamble, *found.sections, *(node for _, node in found.appendices)]
     assign_ids(nodes)
     crossrefs.link(nodes)
+    roles.link(nodes, register or {})
     tree = CommentedMap()
     tree["id"] = policy_id
     if kind:
@@ -46,6 +49,10 @@ def policy_yaml(found: Recognised, policy_id: str, kind: str | None, source_name
     if found.preamble:
         tree["preamble"] = _blocks(found.preamble, None, found, 0)
     tree["sections"] = _blocks(found.sections, found.levels, found, 0)
+    if found.eia:
+        tree["eia"] = _eia(found.eia)
+    if found.appendices:
+        tree["appendices"] = _block_seq([_appendix(label, node, found) for label, node in found.appendices])
     header = (f"yaml-language-server: $schema=../../schema/policy.schema.json\n"
               f"Imported from {source_name} by `policygen import`. Read each `# {CHECK.strip()}` comment,\n"
               f"then run `policygen validate`; docs/authoring.md describes every key.")
@@ -74,7 +81,7 @@ def _block(node: Node, levels: list[dict] | None, found: Recognised, depth: int)
     checks = list(node.checks)
     if node.kind == "include":
         out["id"] = node.id
-        out["include"] = "version_history"
+        out["include"] = node.include
     elif node.kind == "definitions":
         out["id"] = node.id
         out["terms"] = _block_seq([CommentedMap(term=term, definition=_text(definition, linked=True)) for term, definition in node.terms])
@@ -102,6 +109,29 @@ def _block(node: Node, levels: list[dict] | None, found: Recognised, depth: int)
     if node.mark is not None and levels is not None and not numbered_here:
         checks.append(Check(node.where, f"its number {node.mark.typed!r} is not in this level's numbering: printed without one"))
     return out, checks
+
+
+def _appendix(label: str, node: Node, found: Recognised) -> CommentedMap:
+    """An appendix: its label as the source gave it, its title, its blocks (never numbered)."""
+    out = CommentedMap(id=node.id, label=label)
+    out["title"] = node.title or label
+    if node.text:
+        out["blocks"] = _block_seq([CommentedMap(id=f"{node.id}-text", text=_text(node.text, linked=True))])
+    if node.children:
+        out.setdefault("blocks", _block_seq([])).extend(_blocks(node.children, None, found, 1))
+    return out
+
+
+def _eia(eia: dict) -> CommentedMap:
+    out = CommentedMap()
+    parts = _block_seq([])
+    for part in eia["parts"]:
+        grid = CommentedMap({k: v for k, v in part["grid"].items() if k != "rows"})
+        grid["rows"] = _block_seq([CommentedMap({k: _text(v) if k == "evidence" else v for k, v in row.items()})
+                                   for row in part["grid"]["rows"]])
+        parts.append(CommentedMap(grid=grid))
+    out["parts"] = parts
+    return out
 
 
 def _table(node: Node) -> dict:

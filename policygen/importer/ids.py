@@ -49,7 +49,7 @@ def assign_ids(nodes: list[Node]) -> None:
 
 def _base(node: Node) -> str:
     if node.kind == "include":
-        return "version-history"
+        return node.include.replace("_", "-")
     if node.kind == "definitions":
         return "definitions-list"
     if node.kind == "table":

@@ -11,18 +11,20 @@ import re
 
 from policygen.model.refs import REF_RE
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<]|&(?=#?\w+;))")
 _LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(?=\s|$)")
 
 
 def escape(text: str) -> str:
-    """Inline text with Markdown's emphasis, code, link and autolink characters escaped."""
+    """Inline text with Markdown's emphasis, code, link and autolink characters escaped, and an
+    ``&`` that would start a character reference (``&amp;`` typed in the source stays ``&amp;``)."""
     return _SPECIAL.sub(r"\\\1", text)
 
 
 def literal_references(text: str) -> str:
-    """Braces that would read as a reference escaped (``\\{ref:x\\}``), so they print as typed."""
-    return REF_RE.sub(lambda m: "\\{" + m[0][1:-1] + "\\}", text)
+    """Words that would read as a reference (``{ref:x}``) kept as words: the brace becomes the
+    character reference ``&#123;``, which Markdown prints as ``{`` and no reference pattern matches."""
+    return REF_RE.sub(lambda m: "&#123;" + m[0][1:], text)
 
 
 def escape_line_start(text: str) -> str:

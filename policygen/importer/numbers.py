@@ -28,17 +28,14 @@ class Mark:
     ``depth`` is set for nested numbers (the count of parts: "4.2.1" is 3; "3.0" is 1) and
     None for standalone ones ("a)", "(i)"), which nest under whatever came before them.
     ``style`` is the level style's keys as the YAML writes them (kind, nested, prefix, suffix…),
-    ``ordinal`` the count the number gives (4.2 → 2, c) → 3), for checking gaps.
+    ``ordinal`` the count the number gives (4.2 → 2, c) → 3; 0 for Word's, which has no gaps),
+    for checking that nothing was skipped.
     """
 
     style: tuple[tuple[str, object], ...]
     depth: int | None
     ordinal: int
     typed: str = ""  # the number as it appeared, for the report
-
-    @property
-    def key(self) -> tuple:
-        return self.style
 
 
 def _style(**keys) -> tuple[tuple[str, object], ...]:

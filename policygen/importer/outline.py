@@ -39,6 +39,7 @@ class Node:
     children: list["Node"] = field(default_factory=list)
     table: Table | None = None
     terms: list[tuple[str, str]] = field(default_factory=list)  # a definitions block's (term, definition)
+    include: str = "version_history"  # the generated part an include block places
     checks: list[Check] = field(default_factory=list)
     in_list: bool = False  # the text ends in a Markdown list that a next item continues
     list_base: int = 0  # the nesting level of that list's first item: its items indent from it

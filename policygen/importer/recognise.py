@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policygen.importer import control as ctl
-from policygen.importer import definitions
+from policygen.importer import definitions, eia, roles
 from policygen.importer.control import plain
 from policygen.importer.blocks import Block, Heading, Paragraph, Source, Table, Where
 from policygen.model.organisation import Style
@@ -36,6 +36,9 @@ class Recognised:
     section_levels: dict[int, list[dict]]
     checks: list[Check] = field(default_factory=list)  # about the document as a whole
     dropped: list[str] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)  # role titles its responsibilities name, by key
+    eia: dict | None = None
+    appendices: list[tuple[str, Node]] = field(default_factory=list)  # (label, the section it was)
 
 
 def recognise(source: Source, style: Style | None = None) -> Recognised:
@@ -52,10 +55,13 @@ def recognise(source: Source, style: Style | None = None) -> Recognised:
     body = reading.body(_without_contents(blocks[cut:], headings, reading.dropped))
     front_tree, tree = outline(front), outline(body)
     definitions.find(tree.root.children)
+    assessment = eia.find(tree.root.children)
+    appendices = _appendices(tree.root.children)
     policy_levels, overrides = levels(tree.root)
     return Recognised(title, {"title": title, **reading.fields}, reading.review, reading.history, reading.summary,
                       front_tree.preamble + front_tree.root.children + tree.preamble, tree.root.children, policy_levels,
-                      overrides, reading.checks + front_tree.pending + tree.pending, reading.dropped)
+                      overrides, reading.checks + front_tree.pending + tree.pending, reading.dropped,
+                      roles.found_in(tree.root.children), assessment, appendices)
 
 
 class _Reading:
@@ -71,7 +77,7 @@ class _Reading:
         self.summary: dict | None = None
         self.front_labels = ctl.own_labels(style.front_sheet, "document_control.")
         self.history_labels = ctl.own_labels(style.version_history, "")
-        self.generated = {_words(t) for t in (style.controlled_document, style.printed_copy_statement) if t}
+        self.generated = {_words(t) for t in (style.controlled_document, style.printed_copy_statement, style.end_marker) if t}
         self.generated_headings = {_words(t) for t in (style.controlled_document_title, style.version_history_title) if t}
 
     def front(self, blocks: list[Block]) -> list[Block]:
@@ -130,8 +136,8 @@ class _Reading:
             self.review.setdefault(key, value)
 
     def _without_generated(self, blocks: list[Block]) -> list[Block]:
-        """Without what the house style prints itself: its controlled-document statement, and its
-        version sheet or controlled-document heading with what follows up to the next heading."""
+        """Without what the house style prints itself: its controlled-document statement and end
+        marker, and its version sheet or controlled-document heading with what follows up to the next heading."""
         out: list[Block] = []
         skipping = None
         for block in blocks:
@@ -142,7 +148,7 @@ class _Reading:
                     self.dropped.append(f"{block.where}: dropped {plain(block.text)!r} and what follows it up to the next heading: the house style prints it")
                     continue
             if isinstance(block, Paragraph) and _words(block.text) in self.generated:
-                self.dropped.append(f"{block.where}: dropped the controlled-document statement: the house style prints it")
+                self.dropped.append(f"{block.where}: dropped {plain(block.text)[:60]!r}: the house style prints it")
                 continue
             if skipping is not None and (not isinstance(block, Table) or self._history(block, [])):
                 continue
@@ -155,6 +161,20 @@ class _Reading:
 
 
 _HISTORY_HEADING = re.compile(r"version|history|amendment|change", re.I)
+
+
+_APPENDIX = re.compile(r"^(?P<label>(?:appendix|annex|annexe|schedule)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4}))\b\s*(?:[–—:.-]\s*)?(?P<title>.*)$", re.I)
+
+
+def _appendices(sections: list[Node]) -> list[tuple[str, Node]]:
+    """The unnumbered 'Appendix A – Title' sections that end the body, taken out as appendices
+    (label, section): policygen prints appendices after the sections, labelled as the source did."""
+    found: list[tuple[str, Node]] = []
+    while sections and sections[-1].mark is None and sections[-1].title and (m := _APPENDIX.match(sections[-1].title)):
+        node = sections.pop()
+        node.title = m["title"] or None
+        found.insert(0, (m["label"], node))
+    return found
 
 
 def _words(text: str | None) -> str:

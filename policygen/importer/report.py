@@ -17,7 +17,7 @@ def summary(found: Recognised, file: str) -> list[str]:
             checks.extend(node.checks)
     parts = [
         _count(counts["section"], "section"), _count(counts["clause"], "clause"), _count(counts["table"], "table"),
-        _count(counts["definitions"], "definitions list"), _count(0, "role"), _count(len(found.version_history), "version history row"),
+        _count(counts["definitions"], "definitions list"), _count(len(found.roles), "role"), _count(len(found.version_history), "version history row"),
     ]
     fields = [k for k in found.document_control if k != "title"] + [f"review.{k}" for k in found.review]
     lines = [f"{file}: {found.title!r}: {', '.join(parts)}",

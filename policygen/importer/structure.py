@@ -19,6 +19,7 @@ from policygen.importer.outline import Check, IncludeHistory, Node
 
 _TYPED_BULLET = re.compile(r"^[•·▪‣◦○■□➢✓–-][ \t]+")
 _HEADING_LIKE_LENGTH = 80
+MAX_SECTION_DEPTH = 3  # the model's limit: sections nest three levels deep
 
 
 class Outliner:
@@ -33,6 +34,8 @@ class Outliner:
         self.pending: list[Check] = []  # notes about skipped things, for the next block made
         self.previous_letter: str | None = None
         self.carried: Mark | None = None  # a number that stood alone, for the paragraph after it
+        self.counted: dict[tuple[int, tuple], int] = {}  # (parent, style) → the last typed count under it
+        self.depth_of: dict[int, int] = {id(self.root): 0}  # each node's depth in the tree (sections nest 3 deep)
         levels = [b.level for b in blocks if isinstance(b, Heading) and not b.title_style]
         self.base_level = min(levels, default=1)
         for block in blocks:
@@ -49,11 +52,38 @@ class Outliner:
     def _add(self, parent: Node, node: Node) -> None:
         node.checks[:0] = self.pending
         self.pending = []
+        self._count(parent, node)
+        if parent.kind == "clause" and self.depth_of[id(parent)] > MAX_SECTION_DEPTH:
+            # the clause cannot become a section this deep: its sub-clause follows it instead
+            parent = self._container()
+            node.checks.append(Check(node.where, f"numbered deeper than policygen nests ({node.mark.typed if node.mark else 'a sub-clause'}): "
+                                                 "kept as a clause after the one it belonged to"))
+        depth = self.depth_of[id(parent)] + 1
+        if node.kind == "section" and depth > MAX_SECTION_DEPTH:
+            node.kind, node.text = "clause", f"**{node.title}**"
+            node.checks.append(Check(node.where, f"a heading {depth} levels deep: policygen nests sections "
+                                                 f"{MAX_SECTION_DEPTH} deep, so it is a bold paragraph"))
+        self.depth_of[id(node)] = depth
+        if node.mark is not None and node.mark.depth and node.mark.typed and node.mark.depth != depth and parent is not self.root:
+            node.checks.append(Check(node.where, f"typed {node.mark.typed!r} sits {depth} levels deep (a level above it is missing): "
+                                                 "policygen numbers it by where it sits"))
         if parent is self.root and node.kind != "section":
             self.preamble.append(node)
         else:
             parent.promote()
             parent.children.append(node)
+
+    def _count(self, parent: Node, node: Node) -> None:
+        """A typed number that skips or repeats one (3.2 then 3.4): policygen numbers in order, so say so."""
+        mark = node.mark
+        if mark is None or not mark.ordinal:
+            return
+        key = (id(parent), mark.style)
+        expected = self.counted.get(key, 0) + 1
+        self.counted[key] = mark.ordinal
+        if mark.ordinal != expected:
+            node.checks.append(Check(node.where, f"typed {mark.typed!r} where number {expected} of its run was due: "
+                                                 "policygen numbers in order, so check nothing is missing or repeated"))
 
     def _pop_to_depth(self, depth: int) -> Node:
         while len(self.stack) > 1 and (self.stack[-1][1] >= depth or self.stack[-1][2]):
@@ -83,7 +113,7 @@ class Outliner:
             node.checks.append(Check(block.where, check))
         self._add(parent, node)
         self.stack.append((node, depth, False))
-        self.last = None
+        self.last = node if node.kind == "clause" else None
 
     def _paragraph(self, block: Paragraph) -> None:
         if self.carried is None and block.auto is None and (number := alone(block.text, self.previous_letter)) is not None:
@@ -116,7 +146,7 @@ class Outliner:
         """A lettered clause's parent: its earlier sibling's parent, or (a new run) the block before it."""
         for i in range(len(self.stack) - 1, 0, -1):
             node, _, standalone = self.stack[i]
-            if standalone and node.mark is not None and node.mark.key == mark.key:
+            if standalone and node.mark is not None and node.mark.style == mark.style:
                 del self.stack[i:]
                 break
         node, depth, _ = self.stack[-1]

@@ -43,6 +43,9 @@ def test_a_word_policy_becomes_a_valid_policy_and_a_starter_organisation(empty_p
     assert "records.docx: 'Records Management Policy': 3 sections, 5 clauses, 1 table" in out
     assert "2 version history rows" in out
     assert "dropped the contents page (2 entries)" in out
+    # one line for the untagged blocks, not one warning per block
+    assert "organisations/acme/records-management-policy.yaml: 6 blocks have no topic yet: give each `topics:`" in out
+    assert "has no topic" not in err
     data = yaml.safe_load(written.read_text(encoding="utf-8"))
     assert data["id"] == "records-management-policy" and data["kind"] == "records-management"
     assert data["document_control"]["reference"] == "RM-01"
@@ -51,7 +54,7 @@ def test_a_word_policy_becomes_a_valid_policy_and_a_starter_organisation(empty_p
     assert [s["title"] for s in data["sections"]] == ["Introduction", "Retention"]
     # the typed numbers are gone from the text, and the levels rebuild them
     first = data["sections"][0]["blocks"][0]["text"]
-    assert first == "This policy sets out how **records** are kept. See \\{ref:scope\\} and section {num:records-destroyed-securely}, and use \\*stars\\* as typed."
+    assert first == "This policy sets out how **records** are kept. See &#123;ref:scope} and section {num:records-destroyed-securely}, and use \\*stars\\* as typed."
     assert data["levels"][2] == {"kind": "lower-alpha", "nested": False, "prefix": "(", "suffix": ")"}
     # the starter organisation validates, and so does everything with it
     assert main(["--root", str(empty_project), "validate", "acme"]) == 0

@@ -180,3 +180,53 @@ def test_a_reference_to_a_number_nobody_has_stays_text_with_a_check():
     text = policy_yaml(found, "p", None, "x.docx")
     assert "See section 9.9 and sections {num:two} – {num:three}." in text
     assert "# import: check — x.docx: paragraph 2: 'section 9.9': 9.9 names no numbered block: left as typed" in text
+
+
+def test_a_skipped_typed_number_is_a_check():
+    found = recognise(_source(_h("1 Scope", 1), _p("1.1 One.", 2), _p("1.3 Three.", 3), _h("3 Later", 4)))
+    scope, later = found.sections
+    assert [str(c) for c in scope.children[1].checks] == [
+        "x.docx: paragraph 3: typed '1.3' where number 2 of its run was due: policygen numbers in order, so check nothing is missing or repeated"]
+    assert "typed '3' where number 2" in str(later.checks[0])
+
+
+def test_headings_deeper_than_the_model_nests_stay_as_bold_paragraphs():
+    from policygen.importer.emit import policy_yaml
+    from policygen.load.models import build_model
+    from policygen.load.source import parse_source
+    from policygen.model import Policy
+
+    found = recognise(_source(_h("1 A", 1), _h("1.1 B", 2, 2), _h("1.1.1 C", 3, 3), _h("1.1.1.1 D", 4, 4), _p("1.1.1.1.1 Deep text.", 5)))
+    text = policy_yaml(found, "p", None, "x.docx")
+    build_model(Policy, parse_source(text, "p.yaml"))
+    assert "text: '**D**'" in text and "a heading 4 levels deep" in text
+    assert "numbered deeper than policygen nests (1.1.1.1.1)" in text
+
+
+def test_words_that_look_like_references_or_entities_stay_words(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Scope", style="Heading 1")
+    d.add_paragraph("Write {ref:x|y}, {org} and &amp; exactly as typed.")
+    root = _project(tmp_path)
+    assert main(["--root", str(root), "import", str(word.save(d, tmp_path / "w.docx")), "--org", "acme", "--id", "words"]) == 0
+    assert main(["--root", str(root), "build", "acme/words", "--quiet", "-f", "html", "-f", "docx"]) == 0
+    out = root / "build/acme"
+    assert "Write {ref:x|y}, {org} and &amp; exactly as typed." in _flat(html_text((out / "words.html").read_text(encoding="utf-8")))
+    assert "Write {ref:x|y}, {org} and &amp; exactly as typed." in _flat(_docx_text(out / "words.docx"))
+
+
+def test_trailing_appendix_headings_become_appendices_with_their_labels():
+    from policygen.importer.emit import policy_yaml
+
+    found = recognise(_source(_h("1 Scope", 1), _p("1.1 Text.", 2), _h("Appendix A – Equality Analysis", 3), _p("The form.", 4),
+                              _h("ANNEX 2: Contacts", 5), _p("Phone us.", 6)))
+    assert [s.title for s in found.sections] == ["Scope"]
+    data = yaml.safe_load(policy_yaml(found, "p", None, "x.docx"))
+    assert [(a["label"], a["title"], [b["text"] for b in a["blocks"]]) for a in data["appendices"]] == [
+        ("Appendix A", "Equality Analysis", ["The form."]), ("ANNEX 2", "Contacts", ["Phone us."])]
+
+
+def test_a_number_whose_parent_level_is_missing_is_a_check():
+    found = recognise(_source(_h("5.0 Use", 1), _h("5.1.1 Honesty", 2, 2), _p("Be honest.", 3)))
+    (use,) = found.sections
+    assert "typed '5.1.1' sits 2 levels deep (a level above it is missing): policygen numbers it by where it sits" in str(use.children[0].checks[0])
