@@ -133,8 +133,19 @@ def history_columns(table: Table, own_labels: dict[str, str]) -> list[str | None
     if not table.rows:
         return None
     heads = [label_key(plain(t)) for t in cell_text(table.rows[0].cells)]
-    fields = [own_labels.get(h) or _HISTORY.get(h) or _HISTORY.get(h.split(" ")[0] if h else "") for h in heads]
+    fields = [own_labels.get(h) or _HISTORY.get(h) or _history_word(h) for h in heads]
     return fields if "version" in fields and "date" in fields else None
+
+
+# A heading in none of the spellings above, by its words, the telling ones first:
+# "Version/Description of Amendments" is the description, "Section/Para/ Appendix" the sections.
+_HISTORY_WORDS = (("date", r"^date\b"), ("approved_by", r"approv|ratif"), ("author", r"author"),
+                  ("description", r"descri|amend|change|detail|summary|reason|comment"), ("author", r"\bby\b"),
+                  ("sections", r"section|para|append"), ("date", r"date"), ("version", r"version|issue"))
+
+
+def _history_word(heading: str) -> str | None:
+    return next((field for field, pattern in _HISTORY_WORDS if re.search(pattern, heading)), None)
 
 
 def history(table: Table, columns: list[str | None], checks: list[Check]) -> list[dict]:

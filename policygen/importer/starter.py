@@ -1,13 +1,26 @@
 """The starter organisation.yaml an import writes for an organisation that has none yet.
 
 Only what the model requires, marked for the user to replace, and a house style that shows
-what an imported policy can hold (its preamble, version history, contents): nothing is
-invented about the organisation beyond its id.
+what an imported policy can hold (its preamble, summary, version history, every
+document-control field the import reads): nothing is invented about the organisation
+beyond its id.
 """
 
 from __future__ import annotations
 
 import json
+
+
+_FRONT_SHEET = "".join(f"    - {{label: {label}, field: {field}}}\n" for label, field in (
+    ("Reference", "document_control.reference"), ("Version", "document_control.version"),
+    ("Status", "document_control.status"), ("Author", "document_control.author"), ("Owner", "document_control.owner"),
+    ("Approved by", "document_control.approved.body"), ("Date approved", "document_control.approved.date"),
+    ("Ratified by", "document_control.ratified.body"), ("Date ratified", "document_control.ratified.date"),
+    ("Date issued", "document_control.issued"), ("Effective from", "document_control.effective"),
+    ("Last review", "document_control.last_review"), ("Next review date", "review.next_review"),
+    ("Target audience", "document_control.target_audience"), ("Applies to", "document_control.applies_to"),
+    ("Supersedes", "document_control.supersedes"),
+))
 
 
 def organisation_text(org_id: str, roles: dict[str, str] | None = None) -> str:
@@ -25,4 +38,7 @@ referred_to_as: the organisation
 type: other
 {"roles:" + chr(10) + register if register else ""}style:
   blocks: [title, front_sheet, summary, version_history, contents, preamble, sections, appendices, closing]
-"""
+  # Every document-control field an import reads, each row left out when a policy has no value for it.
+  front_sheet_empty_rows: hide
+  front_sheet:
+{_FRONT_SHEET}"""

@@ -92,7 +92,8 @@ def test_a_control_table_and_history_become_typed_fields_shown_in_every_format(t
     }
     for fmt, text in texts.items():
         flat = re.sub(r"\s+", " ", text)
-        for expected in ("IC-7", "Quality Committee", "12 May 2023", "May 2026", "Official", "New contact details", "1.1 Hands are washed."):
+        for expected in ("IC-7", "Quality Committee", "12 May 2023", "Trust Board", "1 June 2023", "May 2026", "Official",
+                         "New contact details", "1.1 Hands are washed."):
             assert expected in flat, (fmt, expected)
 
 
@@ -104,3 +105,17 @@ def test_an_approval_whose_label_names_the_body():
                    Row((Cell(("Version",)), Cell(("1",))))), Where("x.docx", paragraph=1))
     fields, _ = control(table, {}, [])
     assert fields["approved"] == {"body": "EOSC", "date": "2018-01-16"}
+
+
+def test_history_columns_by_their_telling_words():
+    from policygen.importer.blocks import Cell, Row, Table, Where
+    from policygen.importer.control import history, history_columns
+
+    def row(*cells):
+        return Row(tuple(Cell((c,)) for c in cells))
+
+    table = Table((row("Version", "Section/Para/ Appendix", "Version/Description of Amendments", "Date", "Author/Amended by"),
+                   row("1", "", "New Policy – supersedes G_CoG_01", "April 2016", "R Cousins")), Where("x.docx", paragraph=1))
+    columns = history_columns(table, {})
+    assert columns == ["version", "sections", "description", "date", "author"]
+    assert history(table, columns, []) == [{"version": "1", "date": "2016-04", "author": "R Cousins", "description": "New Policy – supersedes G_CoG_01"}]
