@@ -140,12 +140,11 @@ def _clean(line: str) -> str:
     return line
 
 
-def fragments(seed: Seed) -> list[str]:
-    """The seed's sentences and table cells, noise removed."""
-    lines = seed.source.read_text(encoding="utf-8").splitlines()
+def content_lines(seed: Seed) -> list[str]:
+    """The seed's lines without its typed contents page and the lines it skips as noise."""
     out: list[str] = []
     in_contents = False
-    for raw in lines:
+    for raw in seed.source.read_text(encoding="utf-8").splitlines():
         stripped = raw.strip()
         if seed.contents:
             start, end = seed.contents
@@ -157,13 +156,19 @@ def fragments(seed: Seed) -> list[str]:
                     in_contents = False
                 else:
                     continue
-        if any(re.match(rx, stripped) for rx in seed.skip):
-            continue
-        for cell in _clean(raw).split("\t"):
-            for sentence in re.split(r"(?<=[.!?;:])\s+(?=[A-Z\"'“‘(])", cell):
-                if words(sentence):
-                    out.append(sentence.strip())
+        if not any(re.match(rx, stripped) for rx in seed.skip):
+            out.append(raw)
     return out
+
+
+def sentences(text: str) -> list[str]:
+    """A paragraph or table cell's sentences that have words."""
+    return [s.strip() for s in re.split(r"(?<=[.!?;:])\s+(?=[A-Z\"'“‘(])", text) if words(s)]
+
+
+def fragments(seed: Seed) -> list[str]:
+    """The seed's sentences and table cells, noise removed."""
+    return [s for raw in content_lines(seed) for cell in _clean(raw).split("\t") for s in sentences(cell)]
 
 
 class _Text(HTMLParser):

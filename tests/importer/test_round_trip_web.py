@@ -1,0 +1,57 @@
+"""policygen's own HTML and Markdown, imported back: every shipped policy keeps its source's
+sentences (the fidelity seeds) and its section numbers and titles, as its Word output does
+(test_round_trip.py), so a library published as web pages or Markdown can come home."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SHIPPED_POLICIES
+from fidelity import SEED_LIST, fragments, html_text, link_text, missing_fragments
+from policygen.cli import main
+
+COVERAGE = 0.99
+
+
+def headings(path: Path) -> list[str]:
+    """Every heading of a built Markdown file, its generated number included."""
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+
+
+# A known recogniser gap (policygen/importer/structure.py, branch import): a heading's typed number
+# sets its depth over its heading level, so strategy-unit's principles "1." to "5." (subsections of
+# Policy numbered by their own levels) come back as top-level sections. Its Word round trip has the
+# same fault (Heading 2 → Heading 1), unseen there because that test compares heading text only.
+DEPTH_FROM_NUMBER = "typed '1.' on a level-3 heading becomes a top-level section (structure.Outliner.feed)"
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+@pytest.mark.parametrize("target", [
+    pytest.param(t, marks=pytest.mark.xfail(strict=True, reason=DEPTH_FROM_NUMBER)) if t == "strategy-unit/open-source" else t
+    for t in SHIPPED_POLICIES
+])
+def test_built_html_and_markdown_import_back_to_the_same_policy(built, tmp_path, capsys, target, fmt):
+    org, policy = target.split("/")
+    seed = next((s for s in SEED_LIST if (s.org, s.policy) == (org, policy)), None)
+    if seed is None:
+        pytest.skip(f"{target} has no fidelity seed to measure against")
+    root = tmp_path / "project"
+    for name in ("templates", "vocabulary", "schema"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copytree(ROOT / "organisations" / org, root / "organisations" / org)  # its house style and labels
+    (root / "organisations" / org / f"{policy}.yaml").unlink()
+    original = tmp_path / f"{policy}.{fmt}"  # imported from outside the project, as a user's download is
+    shutil.copy(seed.output(built, fmt), original)
+
+    assert main(["--root", str(root), "import", str(original), "--org", org, "--id", policy]) == 0, capsys.readouterr()
+    assert main(["--root", str(root), "build", target, "-f", "html", "-f", "md", "--quiet"]) == 0, capsys.readouterr()
+
+    total = len(fragments(seed))
+    for out, text in (("html", html_text(seed.output(root, "html").read_text(encoding="utf-8"))),
+                      ("md", link_text(seed.output(root, "md").read_text(encoding="utf-8")))):
+        missing = missing_fragments(seed, text)
+        assert 1 - len(missing) / total >= COVERAGE, (out, missing)
+    assert headings(seed.output(root, "md")) == headings(seed.output(built, "md"))
