@@ -230,3 +230,14 @@ def test_a_number_whose_parent_level_is_missing_is_a_check():
     found = recognise(_source(_h("5.0 Use", 1), _h("5.1.1 Honesty", 2, 2), _p("Be honest.", 3)))
     (use,) = found.sections
     assert "typed '5.1.1' sits 2 levels deep (a level above it is missing): policygen numbers it by where it sits" in str(use.children[0].checks[0])
+
+
+def test_a_typed_number_on_a_deeper_heading_keeps_the_heading_level():
+    """strategy-unit's "1. Be open early." is a level-3 heading under "Policy": its own "1." numbers
+    it among its siblings, it does not make it a top-level section."""
+    found = recognise(_source(_h("Policy", 1), _h("Principles", 2, 2), _h("1. Be open early.", 3, 3), _p("Share early.", 4),
+                              _h("2. Be kind.", 5, 3), _h("Review", 6)))
+    policy, review = found.sections
+    (principles,) = policy.children
+    assert [s.title for s in principles.children] == ["Be open early.", "Be kind."]
+    assert review.title == "Review"
