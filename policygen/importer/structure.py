@@ -111,6 +111,8 @@ class Outliner:
                 depth = mark.depth
             self._section(block, text, mark, depth)
         else:
+            if block.check:
+                self.pending.append(Check(block.where, block.check))
             self._paragraph(block)
 
     def _section(self, block, text: str, mark: Mark | None, depth: int, check: str | None = None) -> None:
