@@ -65,6 +65,7 @@ class Paragraph:
     where: Where
     auto: AutoNumber | None = None  # a list item: its nesting and counting (bullet for •)
     style: str | None = None  # the format's own style name, when it says something (Word: "List Paragraph", "Quote")
+    check: str | None = None  # why the import is unsure of it: a `# import: check` on the block it joins
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ and version-history tables (typed fields, ``control.py``); then the body's secti
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from policygen.importer import control as ctl
@@ -137,7 +137,8 @@ class _Reading:
 
     def _without_generated(self, blocks: list[Block]) -> list[Block]:
         """Without what the house style prints itself: its controlled-document statement and end
-        marker, and its version sheet or controlled-document heading with what follows up to the next heading."""
+        marker, and its version sheet or controlled-document heading with its table (any paragraph
+        under it is kept, marked to check)."""
         out: list[Block] = []
         skipping = None
         for block in blocks:
@@ -145,12 +146,17 @@ class _Reading:
                 skipping = None
                 if _words(block.text) in self.generated_headings and self._style_prints(block.text):
                     skipping = block
-                    self.dropped.append(f"{block.where}: dropped {plain(block.text)!r} and what follows it up to the next heading: the house style prints it")
+                    self.dropped.append(f"{block.where}: dropped {plain(block.text)!r} and its table: the house style prints it")
                     continue
             if isinstance(block, Paragraph) and _words(block.text) in self.generated:
                 self.dropped.append(f"{block.where}: dropped {plain(block.text)[:60]!r}: the house style prints it")
                 continue
-            if skipping is not None and (not isinstance(block, Table) or self._history(block, [])):
+            if skipping is not None and isinstance(block, Paragraph):
+                # only the version table is what the house style prints: a copyright line or a
+                # "Policy Statement" after it is the policy's own text
+                block = replace(block, check=f"found under {plain(skipping.text)!r}, which the house style prints itself: "
+                                             "kept, check where it belongs")
+            elif skipping is not None and (not isinstance(block, Table) or self._history(block, [])):
                 continue
             out.append(block)
         return out

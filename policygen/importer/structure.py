@@ -100,10 +100,19 @@ class Outliner:
             self._add(self._container(), node)
             self.last = None
         elif isinstance(block, Heading):
+            # The format's heading level decides the nesting: a typed "1." on a level-3 heading is
+            # that heading's own numbering, not a claim to be a top-level section. Only a nested
+            # typed number deeper than the level ("5.1.1" on a level-2 heading) keeps its depth:
+            # headings do not count the numbered paragraph ("5.1") it sits under, nor a document
+            # that styles every heading alike.
             mark, text = self._mark(block.text, block.auto, heading=True)
-            depth = mark.depth if mark is not None and mark.depth else block.level - self.base_level + 1
+            depth = block.level - self.base_level + 1
+            if mark is not None and mark.depth and mark.depth > depth:
+                depth = mark.depth
             self._section(block, text, mark, depth)
         else:
+            if block.check:
+                self.pending.append(Check(block.where, block.check))
             self._paragraph(block)
 
     def _section(self, block, text: str, mark: Mark | None, depth: int, check: str | None = None) -> None:

@@ -107,8 +107,7 @@ _LABELS = ("a new organisation's starter front sheet prints policygen's own labe
            "('VERSION NUMBER:', 'Reference No:', 'Name of author:'…) are lost with their values kept")
 SENTENCE_GAPS = {
     "eput-social-media": _LABELS,
-    "lchs-social-media": _LABELS + "; the version sheet prints its own column headings ('Section/Para/ Appendix'), and "
-                         "dropping 'Version Control Sheet' drops the copyright notice and 'Policy Statement' lines after it",
+    "lchs-social-media": _LABELS + "; the version sheet prints its own column headings ('Section/Para/ Appendix')",
 }
 
 

@@ -17,9 +17,11 @@ from policygen.cli import main
 COVERAGE = 0.99
 
 
-def _headings(path: Path) -> list[str]:
-    """Every heading's text as Word shows it, its generated number included."""
-    return [p.text for p in docx.Document(str(path)).paragraphs if p.style.name.startswith(("Heading", "Title"))]
+def _headings(path: Path) -> list[tuple[str, str]]:
+    """Every heading's style (its level) and text as Word shows it, its generated number included:
+    the level too, so a heading that comes back at another depth fails."""
+    return [(p.style.name, p.text) for p in docx.Document(str(path)).paragraphs
+            if p.style.name.startswith(("Heading", "Title"))]
 
 
 def _docx_text(path: Path) -> str:

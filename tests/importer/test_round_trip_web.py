@@ -21,18 +21,8 @@ def headings(path: Path) -> list[str]:
     return [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
 
 
-# A known recogniser gap (policygen/importer/structure.py, branch import): a heading's typed number
-# sets its depth over its heading level, so strategy-unit's principles "1." to "5." (subsections of
-# Policy numbered by their own levels) come back as top-level sections. Its Word round trip has the
-# same fault (Heading 2 → Heading 1), unseen there because that test compares heading text only.
-DEPTH_FROM_NUMBER = "typed '1.' on a level-3 heading becomes a top-level section (structure.Outliner.feed)"
-
-
 @pytest.mark.parametrize("fmt", ["html", "md"])
-@pytest.mark.parametrize("target", [
-    pytest.param(t, marks=pytest.mark.xfail(strict=True, reason=DEPTH_FROM_NUMBER)) if t == "strategy-unit/open-source" else t
-    for t in SHIPPED_POLICIES
-])
+@pytest.mark.parametrize("target", SHIPPED_POLICIES)
 def test_built_html_and_markdown_import_back_to_the_same_policy(built, tmp_path, capsys, target, fmt):
     org, policy = target.split("/")
     seed = next((s for s in SEED_LIST if (s.org, s.policy) == (org, policy)), None)

@@ -230,3 +230,30 @@ def test_a_number_whose_parent_level_is_missing_is_a_check():
     found = recognise(_source(_h("5.0 Use", 1), _h("5.1.1 Honesty", 2, 2), _p("Be honest.", 3)))
     (use,) = found.sections
     assert "typed '5.1.1' sits 2 levels deep (a level above it is missing): policygen numbers it by where it sits" in str(use.children[0].checks[0])
+
+
+def test_a_typed_number_on_a_deeper_heading_keeps_the_heading_level():
+    """strategy-unit's "1. Be open early." is a level-3 heading under "Policy": its own "1." numbers
+    it among its siblings, it does not make it a top-level section."""
+    found = recognise(_source(_h("Policy", 1), _h("Principles", 2, 2), _h("1. Be open early.", 3, 3), _p("Share early.", 4),
+                              _h("2. Be kind.", 5, 3), _h("Review", 6)))
+    policy, review = found.sections
+    (principles,) = policy.children
+    assert [s.title for s in principles.children] == ["Be open early.", "Be kind."]
+    assert review.title == "Review"
+
+
+def test_dropping_the_version_sheet_keeps_the_paragraphs_after_its_table():
+    """Only the version table is what the house style prints: a copyright line and a "Policy
+    Statement" line under the heading are the policy's own text, kept with a check."""
+    from policygen.importer.blocks import Cell, Row, Table
+    from policygen.importer.emit import policy_yaml
+
+    history = Table((Row((Cell(("Version",)), Cell(("Date",)), Cell(("Description",))), header=True),
+                     Row((Cell(("1.0",)), Cell(("01/02/2020",)), Cell(("First issue",))))), Where("x.docx", paragraph=2))
+    found = recognise(_source(_h("Version Control Sheet", 1), history, _p("© Copyright Acme NHS Trust 2020.", 3),
+                              _p("Policy Statement", 4), _h("1 Scope", 5), _p("1.1 Text.", 6)))
+    text = policy_yaml(found, "p", None, "x.docx")
+    assert "© Copyright Acme NHS Trust 2020." in text and "Policy Statement" in text
+    assert text.count("found under 'Version Control Sheet', which the house style prints itself: kept, check where it belongs") == 2
+    assert "First issue" not in text.split("sections:")[-1]
