@@ -75,10 +75,10 @@ def run(args, project) -> int:
             return EXIT_PROBLEMS
         found = recognise(source, org.model.style)
         register = {key: [role.title, *role.aliases] for key, role in org.model.roles.items()}
-        roles.unregistered(found.sections, found.roles, register)
-    else:  # a new organisation: its register starts with the roles this policy gives duties to
+        roles.unregistered(found.sections, register, args.org)
+    else:  # a new organisation: its register starts with the roles this policy names
         found = recognise(source)
-        org_text = organisation_text(args.org, found.roles)
+        org_text = organisation_text(args.org, found)
         source_org = parse_source(org_text, display_path(probe.org_file, project.root))
         org = LoadedOrganisation(build_model(Organisation, source_org), source_org)
         register = {key: [title] for key, title in found.roles.items()}

@@ -137,6 +137,16 @@ def history_columns(table: Table, own_labels: dict[str, str]) -> list[str | None
     return fields if "version" in fields and "date" in fields else None
 
 
+def history_headings(table: Table, columns: list[str | None]) -> list[tuple[str, str]]:
+    """(heading as written, field) for each field the history table fills, in its column order:
+    the column ``history`` reads a field from is the first that has it, so that heading is kept."""
+    out: list[tuple[str, str]] = []
+    for heading, field in zip(cell_text(table.rows[0].cells), columns):
+        if field and all(field != seen for _, seen in out):
+            out.append((plain(heading), field))
+    return out
+
+
 # A heading in none of the spellings above, by its words, the telling ones first:
 # "Version/Description of Amendments" is the description, "Section/Para/ Appendix" the sections.
 _HISTORY_WORDS = (("date", r"^date\b"), ("approved_by", r"approv|ratif"), ("author", r"author"),
@@ -186,11 +196,14 @@ def _pairs(table: Table) -> list[tuple[str, str]]:
     return [(label, value) for label, value in pairs if label]
 
 
-def control(table: Table, own_labels: dict[str, str], checks: list[Check]) -> tuple[dict, dict]:
-    """(document_control fields, review fields) from a label/value table."""
+def control(table: Table, own_labels: dict[str, str], checks: list[Check]) -> tuple[dict, dict, list[tuple[str, str]]]:
+    """(document_control fields, review fields, labels) from a label/value table. ``labels``: each
+    field it filled with the label the table gave it, in the table's order, so a new organisation's
+    front sheet can print them as the source did."""
     fields: dict = {}
     review: dict = {}
     extra: list[dict] = []
+    labels: list[tuple[str, str]] = []
     as_written: dict[str, str] = {}  # an approval date as the source wrote it, should it lack its body
     for label, value in _pairs(table):
         value = value.strip()
@@ -202,8 +215,11 @@ def control(table: Table, own_labels: dict[str, str], checks: list[Check]) -> tu
             body = re.split(r"\bby\b", label.strip().rstrip(":"), maxsplit=1, flags=re.I)[1].strip()
             if body and field.split(".")[0] not in fields:
                 fields[field.split(".")[0]] = {"body": body, "date": uk_date(plain(value))}
+                labels.append((label.strip(), field.split(".")[0] + ".date"))  # the label names the body
                 continue
         placed = _place(field, plain(value), fields, review)
+        if placed and field:
+            labels.append((label.strip(), field))
         if placed and field and field.endswith(".date"):
             as_written[field.split(".")[0]] = plain(value)
         if not placed:
@@ -213,7 +229,7 @@ def control(table: Table, own_labels: dict[str, str], checks: list[Check]) -> tu
     _approvals_need_bodies(fields, extra, as_written, checks, table.where)
     if extra:
         fields["extra"] = extra
-    return fields, review
+    return fields, review, [(label, field) for label, field in labels if field.split(".")[0] in fields or field.startswith("review.")]
 
 
 def _place(field: str | None, value: str, fields: dict, review: dict) -> bool:

@@ -39,6 +39,9 @@ class Recognised:
     roles: dict[str, str] = field(default_factory=dict)  # role titles its responsibilities name, by key
     eia: dict | None = None
     appendices: list[tuple[str, Node]] = field(default_factory=list)  # (label, the section it was)
+    # The source's own labels, for a new organisation's house style: (label as written, style field path)
+    front_sheet: list[tuple[str, str]] = field(default_factory=list)
+    history_columns: list[tuple[str, str]] = field(default_factory=list)
 
 
 def recognise(source: Source, style: Style | None = None) -> Recognised:
@@ -61,7 +64,7 @@ def recognise(source: Source, style: Style | None = None) -> Recognised:
     return Recognised(title, {"title": title, **reading.fields}, reading.review, reading.history, reading.summary,
                       front_tree.preamble + front_tree.root.children + tree.preamble, tree.root.children, policy_levels,
                       overrides, reading.checks + front_tree.pending + tree.pending, reading.dropped,
-                      roles.found_in(tree.root.children), assessment, appendices)
+                      roles.found_in(tree.root.children), assessment, appendices, reading.front_sheet, reading.history_columns)
 
 
 class _Reading:
@@ -75,6 +78,8 @@ class _Reading:
         self.review: dict = {}
         self.history: list[dict] = []
         self.summary: dict | None = None
+        self.front_sheet: list[tuple[str, str]] = []
+        self.history_columns: list[tuple[str, str]] = []
         self.front_labels = ctl.own_labels(style.front_sheet, "document_control.")
         self.history_labels = ctl.own_labels(style.version_history, "")
         self.generated = {_words(t) for t in (style.controlled_document, style.printed_copy_statement, style.end_marker) if t}
@@ -119,6 +124,7 @@ class _Reading:
         if columns is None or self.history:
             return False
         self.history = ctl.history(table, columns, self.checks)
+        self.history_columns = ctl.history_headings(table, columns)
         if out and isinstance(out[-1], Heading) and _HISTORY_HEADING.search(out[-1].text) and "version_history" in self.style.blocks:
             self.dropped.append(f"{out[-1].where}: dropped the heading {plain(out.pop().text)!r}: the house style prints the version history")
         elif any(isinstance(b, Heading) for b in out):
@@ -126,7 +132,12 @@ class _Reading:
         return True
 
     def _control(self, table: Table) -> None:
-        found, found_review = ctl.control(table, self.front_labels, self.checks)
+        found, found_review, labels = ctl.control(table, self.front_labels, self.checks)
+        known = {path for _, path in self.front_sheet}
+        for label, dotted in labels:  # a field an earlier table filled keeps that table's label
+            path = dotted if dotted.startswith("review.") else f"document_control.{dotted}"
+            if path not in known:
+                self.front_sheet.append((label, path))
         for key, value in found.items():
             if key == "extra":
                 self.fields.setdefault("extra", []).extend(value)

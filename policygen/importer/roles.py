@@ -1,11 +1,13 @@
-"""Roles: the job titles a policy gives duties to, into the role register and ``{role:key}``.
+"""Roles: the job titles a policy names, into the role register and ``{role:key}``.
 
 A responsibilities section names its roles in its subheadings or a table's first column
-("Head of Communications"). For a new organisation they start its register; for one that
-has a register they are checked against it, and a title it lacks is reported rather than
-added (the organisation's file is the user's, and import writes only the policy). Text is
-linked only where a register's title or alias appears word for word: that is the confidence
-asked for, and ``{role:}`` prints the same words, so nothing reads differently.
+("Head of Communications"); the text names others ("the Practitioner Performance Manager"),
+found as `policygen validate`'s role lint finds them (its ``ROLE_RE``), so an import leaves
+that lint nothing to warn about. For a new organisation they start its register; for one that
+has a register they are checked against it, and a title it lacks is reported with the line to
+add rather than added (the organisation's file is the user's, and import writes only the
+policy). Text is linked only where a register's title or alias appears word for word: that is
+the confidence asked for, and ``{role:}`` prints the same words, so nothing reads differently.
 """
 
 from __future__ import annotations
@@ -15,22 +17,37 @@ import re
 from policygen.importer.control import plain
 from policygen.importer.ids import slug
 from policygen.importer.outline import Check, Node
+from policygen.validate.lints import ROLE_RE
 
 _HEADING = re.compile(r"responsibilit|duties|roles", re.I)
 _NOT_ROLES = {"role", "roles", "responsibility", "responsibilities", "duties", "who", "title", "job title", "general"}
 
 
 def found_in(sections: list[Node]) -> dict[str, str]:
-    """Role titles a responsibilities section names, by the key a register would give them, in order."""
+    """Role titles the policy names, by the key a register would give them, in order."""
     roles: dict[str, str] = {}
+    for title, _ in _mentions(sections):
+        roles.setdefault(slug(title, 6, "role"), title)
+    return roles
+
+
+def _mentions(sections: list[Node]):
+    """(title, the node naming it) in document order: a responsibilities section's roles, and the
+    job titles the role lint finds in any heading, text or table cell."""
     for top in sections:
         for node, _ in top.walk():
-            if node.kind != "section" or not node.title or not _HEADING.search(node.title):
-                continue
-            for title, _ in _named(node):
-                if title.lower() not in _NOT_ROLES and 0 < len(title.split()) <= 6 and title[:1].isupper():
-                    roles.setdefault(slug(title, 6, "role"), title)
-    return roles
+            if node.kind == "section" and node.title and _HEADING.search(node.title):
+                for title, where in _named(node):
+                    if title.lower() not in _NOT_ROLES and 0 < len(title.split()) <= 6 and title[:1].isupper():
+                        yield title, where
+            for text in _texts(node):
+                for m in ROLE_RE.finditer(text):
+                    yield m[0].strip(), node
+
+
+def _texts(node: Node) -> list[str]:
+    cells = [p for row in node.table.rows for cell in row.cells for p in cell.paragraphs] if node.table is not None else []
+    return [node.title or "", node.text, *cells, *(t for pair in node.terms for t in pair)]
 
 
 def _named(section: Node) -> list[tuple[str, Node]]:
@@ -43,15 +60,15 @@ def _named(section: Node) -> list[tuple[str, Node]]:
     return out
 
 
-def unregistered(sections: list[Node], found: dict[str, str], register: dict[str, list[str]]) -> None:
-    """A check on each responsibilities section naming a role the register lacks."""
+def unregistered(sections: list[Node], register: dict[str, list[str]], org_id: str) -> None:
+    """A check where each role the register lacks is first named, giving the line to add."""
     known = {name.lower() for names in register.values() for name in names}
-    for top in sections:
-        for node, _ in top.walk():
-            if node.kind == "section" and node.title and _HEADING.search(node.title):
-                for title, where in _named(node):
-                    if slug(title, 6, "role") in found and title.lower() not in known:
-                        where.checks.append(Check(where.where, f"'{title}' looks like a role the register lacks: add it to organisation.yaml's roles to link it"))
+    suggested: set[str] = set()
+    for title, where in _mentions(sections):
+        key = slug(title, 6, "role")
+        if title.lower() not in known and key not in suggested:
+            suggested.add(key)
+            where.checks.append(Check(where.where, f"role '{title}' is not in {org_id}'s register: add it as `{key}: {{title: {title}}}`"))
 
 
 def link(nodes: list[Node], register: dict[str, list[str]]) -> int:

@@ -103,8 +103,10 @@ def test_an_approval_whose_label_names_the_body():
 
     table = Table((Row((Cell(("APPROVAL BY EOSC:",)), Cell(("16 January 2018",)))),
                    Row((Cell(("Version",)), Cell(("1",))))), Where("x.docx", paragraph=1))
-    fields, _ = control(table, {}, [])
+    fields, _, labels = control(table, {}, [])
     assert fields["approved"] == {"body": "EOSC", "date": "2018-01-16"}
+    # the label as written, in the table's order, for a new organisation's front sheet
+    assert labels == [("APPROVAL BY EOSC:", "approved.date"), ("Version", "version")]
 
 
 def test_history_columns_by_their_telling_words():

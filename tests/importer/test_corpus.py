@@ -102,18 +102,7 @@ def test_each_corpus_policy_imports_and_validates(imported, name):
     assert main(["--root", str(root), "validate", f"{org}/social-media"]) == 0
 
 
-# Known recogniser gaps (policygen/importer, branch import), each failing only the sentence count:
-_LABELS = ("a new organisation's starter front sheet prints policygen's own labels, so the document's "
-           "('VERSION NUMBER:', 'Reference No:', 'Name of author:'…) are lost with their values kept")
-SENTENCE_GAPS = {
-    "eput-social-media": _LABELS,
-    "lchs-social-media": _LABELS + "; the version sheet prints its own column headings ('Section/Para/ Appendix')",
-}
-
-
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=SENTENCE_GAPS[n])) if n in SENTENCE_GAPS else n for n in NAMES
-])
+@pytest.mark.parametrize("name", NAMES)
 def test_each_corpus_policy_rebuilds_with_its_sentences_in_every_format(imported, name):
     root, _, _ = imported
     out = root / "build" / name.split("-")[0] / "social-media"
