@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from policygen.importer.blocks import AutoNumber, Heading, Paragraph, Skipped, Table, Unreadable
+from policygen.importer.blocks import AutoNumber, Heading, Table, Unreadable
 from policygen.importer.readers import markdown
 from policygen.importer.readers.textfile import MAX_BYTES
 

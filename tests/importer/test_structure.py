@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from docx_xml import W, _part, xml_text
+from docx_xml import _part, xml_text
 from fidelity import html_text
 from pdf_text import needs_poppler, pdf_text
 from policygen.cli import main

@@ -159,7 +159,7 @@ def test_every_missing_option_is_reported_in_one_run_naming_the_policy(acme, cap
     assert main(["--root", str(acme), "review", "acme/social-media", "--date", "2026-03-01", "--ratified-on", "2026-03-02"]) == 1
     err = capsys.readouterr().err
     for option in ("--approved-by", "--ratified-by", "--next-review"):
-        assert f"acme/social-media: " in next(line for line in err.splitlines() if option in line), option
+        assert "acme/social-media: " in next(line for line in err.splitlines() if option in line), option
     assert "Traceback" not in err and path.read_bytes() == before
 
 
