@@ -15,9 +15,11 @@ import json
 from policygen.importer.recognise import Recognised
 from policygen.model.versioning import CONVENTIONS
 
+# No default Status row: a policy's status always has a value (approved, unless stated), so the
+# row would print on every front sheet, words its source never had; one the source labels is kept.
 _FRONT_SHEET = (
     ("Reference", "document_control.reference"), ("Version", "document_control.version"),
-    ("Status", "document_control.status"), ("Author", "document_control.author"), ("Owner", "document_control.owner"),
+    ("Author", "document_control.author"), ("Owner", "document_control.owner"),
     ("Approved by", "document_control.approved.body"), ("Date approved", "document_control.approved.date"),
     ("Ratified by", "document_control.ratified.body"), ("Date ratified", "document_control.ratified.date"),
     ("Date issued", "document_control.issued"), ("Effective from", "document_control.effective"),
