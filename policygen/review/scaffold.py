@@ -70,7 +70,11 @@ def _sections(org: Organisation, kind: Kind | None, topics: list[Topic]) -> str:
 # (style.numbering or style.levels in organisation.yaml) numbers them; `levels:` here, or on a
 # section, numbers this policy or that section's blocks otherwise (docs/authoring.md, "Numbering").
 # A diagram is a block too: `figure: {{src: images/flow.png, alt: what it shows}}`, the file kept
-# in this organisation's folder (docs/authoring.md, "Pictures").
+# in this organisation's folder (docs/authoring.md, "Pictures"). Legislation and standards the
+# policy follows go in `references:` (title, url, identifier, id); text cites one with {{cite:ID}},
+# a clause names the standard clause it puts into effect with `implements:`, and a block
+# `include: references` places the table (docs/authoring.md, "References and citations").
+# `identifiers: {{pattern: "POL.ABC.{{n:03}}"}}` gives every clause a statement identifier.
 sections:
   - id: introduction
     title: Introduction

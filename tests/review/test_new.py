@@ -33,7 +33,10 @@ def test_new_scaffolds_a_policy_that_validates_and_builds_in_every_format(acme, 
     assert "## 5 Equality Impact Assessment" in md and "Sexual orientation" in md  # the EIA, placed
     assert "| Replace with a job title | Replace with what they do under this policy. |" in md  # a table
     assert "## 4 Records management" in md and "“Retention and disposal schedule”" in md  # a clause per topic of its kind
-    assert "\nkind: records-management  #" in _new_file(acme).read_text()  # the kind its id names
+    scaffold = _new_file(acme).read_text()
+    assert "\nkind: records-management  #" in scaffold  # the kind its id names
+    # where an author looks for the rest of the format: pictures, citations, identifiers
+    assert all(hint in scaffold for hint in ("figure: {src:", "{cite:ID}", "implements:", "identifiers: {pattern:"))
     assert sorted(p.name for p in (acme / "organisations" / "acme").iterdir()) == ["organisation.yaml", "records-management.yaml", "social-media.yaml"]
 
 
