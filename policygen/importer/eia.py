@@ -19,9 +19,9 @@ EIA_HEADING = re.compile(r"equality (impact )?(assessment|analysis)|\bEIA\b|equa
 # Sexual orientation before sex, civil partnership before anything with "marriage" in it.
 _CHARACTERISTICS = (
     ("sexual-orientation", r"sexual orient|sexuality|lgb"), ("age", r"^age\b"), ("disability", r"disab"),
-    ("gender-reassignment", r"gender reassign|trans"), ("marriage-civil-partnership", r"marri|civil partner"),
+    ("gender-reassignment", r"gender reassign|gender identity|trans"), ("marriage-civil-partnership", r"marri|civil partner"),
     ("pregnancy-maternity", r"pregnan|maternity"), ("race", r"\brace\b|ethnic"), ("religion-belief", r"religio|belief|faith"),
-    ("sex", r"^sex\b|^gender$|^men and women"),
+    ("sex", r"^sex\b|^gender\W*$|^men and women"),
 )
 _IMPACTS = ("positive", "neutral", "negative")
 _TICKED = re.compile(r"^(✓|✔|☑|x|X|yes|Yes|YES|\[x\]|y|Y|\*)$")
@@ -44,11 +44,36 @@ def find(sections: list[Node]) -> dict | None:
                 parts, checks = [{"grid": grid}], [Check(child.where, "an equality impact screening grid: read into `eia` (check each impact)")]
             elif under_eia and (found := _questions(child.table)) is not None:
                 parts, checks = found
+                first, last = _field_tables(node.children, i)
+                before = [{"fields": _fields(t.table)} for t in node.children[first:i]]
+                parts = [*before, *parts, *({"fields": _fields(t.table)} for t in node.children[i + 1:last])]
+                checks = [*(c for t in node.children[first:last] if t is not child for c in t.checks), *checks]
+                node.children[first:last] = [child]
+                i = first
             else:
                 continue
             node.children[i] = Node("include", child.where, include="eia", checks=[*child.checks, *checks])
             return {"parts": parts}
     return None
+
+
+def _field_tables(children: list[Node], i: int) -> tuple[int, int]:
+    """The run of label / value tables next to the form's questions (``Name of policy: | …``):
+    the form's own fields, read with it."""
+    first, last = i, i + 1
+    while first > 0 and children[first - 1].kind == "table" and _fields(children[first - 1].table):
+        first -= 1
+    while last < len(children) and children[last].kind == "table" and _fields(children[last].table):
+        last += 1
+    return first, last
+
+
+def _fields(table) -> list[dict] | None:
+    """A table of two-cell rows, each a label ending in a colon and its value (blank when unanswered)."""
+    cells = [[cell_markdown(c.paragraphs) for c in r.cells] for r in table.rows]
+    if not cells or any(len(r) != 2 or not plain(r[0]).endswith(":") for r in cells):
+        return None
+    return [{"label": label, **({"value": value} if value.strip() else {})} for label, value in cells]
 
 
 def _parents(nodes: list[Node], under_eia: bool):

@@ -135,6 +135,8 @@ def _eia(eia: dict) -> CommentedMap:
             qs = CommentedMap({k: v for k, v in part["questions"].items() if k != "questions"})
             qs["questions"] = _questions(part["questions"]["questions"])
             parts.append(CommentedMap(questions=qs))
+        elif "fields" in part:
+            parts.append(CommentedMap(fields=_block_seq([CommentedMap({k: _text(v) for k, v in f.items()}) for f in part["fields"]])))
         else:
             parts.append(CommentedMap(text=_text(part["text"])))
     out["parts"] = parts

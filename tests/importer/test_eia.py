@@ -7,11 +7,13 @@ import shutil
 
 import docx
 import yaml
+from ruamel.yaml import YAML
 
 from conftest import ROOT
 from docx_xml import _part, xml_text
 from fidelity import html_text
 from pdf_text import needs_poppler, pdf_text
+from round_trip import project_without
 from policygen.cli import main
 
 import word
@@ -79,6 +81,10 @@ def _question_form(path):
     d.add_paragraph("1 Purpose", style="Heading 1")
     d.add_paragraph("1.1 Records are kept.")
     d.add_paragraph("2 Equality Impact Assessment", style="Heading 1")
+    fields = d.add_table(rows=2, cols=2)
+    for row, texts in zip(fields.rows, [("Name of policy:", "Records Policy"), ("Date of assessment:", "")]):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
     table = d.add_table(rows=len(QUESTIONS) + 1, cols=3)
     for row, texts in zip(table.rows, [("Screening question", "Yes/No", "Comments"), *QUESTIONS]):
         for cell, text in zip(row.cells, texts):
@@ -102,7 +108,8 @@ def test_a_yes_no_question_form_becomes_the_eia(tmp_path, capsys):
     source = (root / "organisations/acme/records.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(source)
     assert data["sections"][1]["blocks"] == [{"id": "eia", "include": "eia"}]
-    first, kept, last = data["eia"]["parts"]
+    fields, first, kept, last = data["eia"]["parts"]
+    assert fields == {"fields": [{"label": "Name of policy:", "value": "Records Policy"}, {"label": "Date of assessment:"}]}
     assert {k: v for k, v in first["questions"].items() if k != "questions"} == {
         "question_label": "Screening question", "answer_label": "Yes/No", "comment_label": "Comments"}
     parent, negative = first["questions"]["questions"]
@@ -114,10 +121,10 @@ def test_a_yes_no_question_form_becomes_the_eia(tmp_path, capsys):
     assert negative == {"question": "Is any impact likely to be negative?", "answer": "na"}
     assert "Partly" in kept["text"] and "Respect and dignity only." in kept["text"]
     assert last["questions"]["questions"] == [{"question": "Has the policy been consulted on?", "answer": "no", "comment": "Staff side only."}]
-    assert "import: check — q.docx: paragraph 5: row 13: the answer 'Partly'" in source.split("include: eia")[0]
+    assert "import: check — q.docx: paragraph 6: row 13: the answer 'Partly'" in source.split("include: eia")[0]
     assert main(["--root", str(root), "build", "acme/records", "--quiet"]) == 0
     built = root / "build/acme"
-    expected = ["Screening question", "Age", "No", "Disability", "Yes", "Easy read.", "Race", "NA", "Sexual orientation",
+    expected = ["Name of policy:", "Records Policy", "Date of assessment:", "Screening question", "Age", "No", "Disability", "Yes", "Easy read.", "Race", "NA", "Sexual orientation",
                 "Is any impact likely to be negative?", "NA", "Partly", "Has the policy been consulted on?", "No", "Staff side only."]
     for fmt, text in (("html", html_text((built / "records.html").read_text(encoding="utf-8"))), ("pdf", pdf_text(built / "records.pdf")),
                       ("docx", xml_text(_part(built / "records.docx", "word/document.xml")))):
@@ -127,3 +134,18 @@ def test_a_yes_no_question_form_becomes_the_eia(tmp_path, capsys):
             found = flat.find(word_, at if fmt != "pdf" else 0)
             assert found >= 0, (fmt, word_)
             at = found + len(word_)
+
+
+def test_a_built_question_set_imports_back_as_questions(built, tmp_path, capsys):
+    """SWL CCG's social media policy prints its EIA as numbered yes/no questions with sub-questions
+    per characteristic: imported back from its Word build, they are the questions part again."""
+    root, seed = project_without("swlccg/social-media", tmp_path)
+    assert main(["--root", str(root), "import", str(seed.output(built, "docx")), "--org", "swlccg", "--id", "social-media"]) == 0, capsys.readouterr()
+    imported = yaml.safe_load((root / "organisations/swlccg/social-media.yaml").read_text(encoding="utf-8"))["eia"]["parts"][0]["questions"]
+    shipped = YAML().load(ROOT / "organisations/swlccg/social-media.yaml")["eia"]["parts"][0]["questions"]  # YAML 1.2, as authored
+
+    def answers(questions):
+        return [(q.get("characteristic"), q.get("answer"), answers(q.get("questions", []))) for q in questions]
+
+    assert imported["question_label"] == shipped["question_label"] == "Mandatory Questions"
+    assert answers(imported["questions"]) == answers(shipped["questions"])
