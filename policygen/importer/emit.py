@@ -13,7 +13,7 @@ import datetime as dt
 import re
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import LiteralScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from policygen.importer.control import cell_markdown
 from policygen.importer import crossrefs, roles
@@ -126,12 +126,38 @@ def _eia(eia: dict) -> CommentedMap:
     out = CommentedMap()
     parts = _block_seq([])
     for part in eia["parts"]:
-        grid = CommentedMap({k: v for k, v in part["grid"].items() if k != "rows"})
-        grid["rows"] = _block_seq([CommentedMap({k: _text(v) if k == "evidence" else v for k, v in row.items()})
-                                   for row in part["grid"]["rows"]])
-        parts.append(CommentedMap(grid=grid))
+        if "grid" in part:
+            grid = CommentedMap({k: v for k, v in part["grid"].items() if k != "rows"})
+            grid["rows"] = _block_seq([CommentedMap({k: _text(v) if k == "evidence" else v for k, v in row.items()})
+                                       for row in part["grid"]["rows"]])
+            parts.append(CommentedMap(grid=grid))
+        elif "questions" in part:
+            qs = CommentedMap({k: v for k, v in part["questions"].items() if k != "questions"})
+            qs["questions"] = _questions(part["questions"]["questions"])
+            parts.append(CommentedMap(questions=qs))
+        elif "fields" in part:
+            parts.append(CommentedMap(fields=_block_seq([CommentedMap({k: _text(v) for k, v in f.items()}) for f in part["fields"]])))
+        else:
+            parts.append(CommentedMap(text=_text(part["text"])))
     out["parts"] = parts
     return out
+
+
+def _questions(questions: list[dict]) -> CommentedSeq:
+    """Questions and their sub-questions; an answer quoted, as ``no`` unquoted reads as false."""
+    out = []
+    for q in questions:
+        item = CommentedMap(question=_text(q["question"]))
+        if "characteristic" in q:
+            item["characteristic"] = q["characteristic"]
+        if "answer" in q:
+            item["answer"] = DoubleQuotedScalarString(q["answer"])
+        if "comment" in q:
+            item["comment"] = _text(q["comment"])
+        if q["questions"]:
+            item["questions"] = _questions(q["questions"])
+        out.append(item)
+    return _block_seq(out)
 
 
 def _table(node: Node) -> dict:
