@@ -24,7 +24,7 @@ from policygen.model.versioning import CONVENTIONS
 # A capitalised job title: "Head of Service", "Communications Lead", "Practitioner Performance Manager".
 ROLE_RE = re.compile(
     r"\b(?:Head of(?: the)?(?: (?:and|&) [A-Z][\w&]*| [A-Z][\w&]*)+"
-    r"|(?!The\b)(?:[A-Z][\w&]*(?:\s|&\s)){1,5}(?:Manager|Officer|Director|Lead|Administrator))\b"
+    r"|(?!The\b)(?:[A-Z][\w&]*(?:\s(?:and\s|&\s)?)){1,5}(?:Manager|Officer|Director|Lead|Administrator))\b"
 )
 
 # A number typed at the start of a title or clause: "4.2", "1.0", "5.", "a)", "(iii)", "A.".

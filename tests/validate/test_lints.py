@@ -45,7 +45,7 @@ sections:
     blocks:
       - id: intro-text
         topics: [purpose]
-        text: The CCG and its Communications Lead run the accounts; the Digital Engagement Manager helps.
+        text: The CCG and its Communications Lead run the accounts; the Digital Engagement Manager helps, with the Equality and Diversity Lead.
       - id: untagged
         text: A clause with no topic.
   - id: empty
@@ -67,6 +67,7 @@ def test_lints_warn_without_failing(tmp_path, capsys):
     assert code == 0
     assert "sections[0].blocks[0].text: warning: 'CCG' is out of date since 2022-07-01; use 'ICB'" in err
     assert "names the role 'Digital Engagement Manager', which is not in the role register" in err
+    assert "names the role 'Equality and Diversity Lead'," in err  # the whole title, not 'Diversity Lead'
     assert "'Communications Lead'" not in err  # registered
     assert "sections[0].blocks[1]: warning: 'untagged' has no topic" in err
     assert "sections[1]: warning: section 'empty' is empty" in err
