@@ -21,10 +21,16 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
+# A reference, with the backslash a reader may already have put before its brace: Markdown's
+# escape does not stop policygen's reference parser, so ``\{ref:x}`` must become ``&#123;`` too,
+# and keeping the backslash would print the character reference itself.
+_REFERENCE = re.compile(r"\\?" + REF_RE.pattern)
+
+
 def literal_references(text: str) -> str:
     """Words that would read as a reference (``{ref:x}``) kept as words: the brace becomes the
     character reference ``&#123;``, which Markdown prints as ``{`` and no reference pattern matches."""
-    return REF_RE.sub(lambda m: "&#123;" + m[0][1:], text)
+    return _REFERENCE.sub(lambda m: "&#123;" + m[0][m[0].index("{") + 1:], text)
 
 
 def escape_line_start(text: str) -> str:

@@ -215,6 +215,20 @@ def test_words_that_look_like_references_or_entities_stay_words(tmp_path):
     assert "Write {ref:x|y}, {org} and &amp; exactly as typed." in _flat(_docx_text(out / "words.docx"))
 
 
+
+@pytest.mark.parametrize("name, source", [
+    ("w.md", "# W\n\n## Scope\n\nWrite {ref:x|y}, {org} and &amp;amp; exactly as typed.\n"),
+    ("w.html", "<h1>W</h1><h2>Scope</h2><p>Write {ref:x|y}, {org} and &amp;amp; exactly as typed.</p>"),
+])
+def test_words_that_look_like_references_stay_words_from_the_web_too(tmp_path, name, source):
+    """The Markdown and HTML readers escape a brace themselves; the recogniser must not escape it again."""
+    (tmp_path / name).write_text(source, encoding="utf-8")
+    root = _project(tmp_path)
+    assert main(["--root", str(root), "import", str(tmp_path / name), "--org", "acme", "--id", "words"]) == 0
+    assert main(["--root", str(root), "build", "acme/words", "--quiet", "-f", "html"]) == 0
+    html = html_text((root / "build/acme/words.html").read_text(encoding="utf-8"))
+    assert "Write {ref:x|y}, {org} and &amp; exactly as typed." in _flat(html)
+
 def test_trailing_appendix_headings_become_appendices_with_their_labels():
     from policygen.importer.emit import policy_yaml
 
