@@ -33,6 +33,8 @@ def add_parser(sub) -> None:
     p.add_argument("--ratified-by", metavar="BODY", help="ratifying body, if ratified")
     p.add_argument("--ratified-on", type=day_argument, metavar="YYYY-MM-DD", help="ratification date")
     p.add_argument("--issued", type=day_argument, metavar="YYYY-MM-DD", help="issue date (default, where the policy records one: the approval or ratification date)")
+    p.add_argument("--effective", type=day_argument, metavar="YYYY-MM-DD",
+                   help="the date the new version comes into force, when later than its approval (default, where the policy records one: the issue date)")
     p.add_argument("--next-review", type=date_argument, metavar="YYYY-MM[-DD]", help="fix the next review date instead of deriving it from the rule")
     p.add_argument("--restart-review", action="store_true", help="with --minor: restart the review cycle from this approval (by default a minor amendment keeps the review date)")
     p.add_argument("--dry-run", action="store_true", help="show the change, write nothing")
@@ -90,6 +92,6 @@ def run(args, project) -> int:
         # The register and comparison pages are made from every policy, so the whole library is
         # built; the build cache skips every other policy whose outputs are up to date.
         args.targets, args.formats, args.strict = [], None, False
-        args.jobs, args.force, args.quiet = None, False, False
+        args.jobs, args.force, args.quiet, args.as_at = None, False, False, None
         return build.run(args, project)
     return EXIT_OK

@@ -119,12 +119,19 @@ def _approval(dc, old: Policy, args, kind: str, date: PolicyDate, current: str |
 
 
 def _issued(dc, args, kind: str, date: PolicyDate) -> None:
+    # A new version is issued once approved (and ratified, if it is).
+    issued = PolicyDate.parse(args.issued) if args.issued else \
+        max(date, PolicyDate.parse(args.ratified_on) if args.ratified_on else date, key=PolicyDate.first_day)
     if args.issued:
-        edit.set_value(dc, "issued", edit.yaml_date(PolicyDate.parse(args.issued)))
+        edit.set_value(dc, "issued", edit.yaml_date(issued))
     elif kind != "draft" and "issued" in dc:
-        # A new version is issued once approved (and ratified, if it is).
-        issued = max(date, PolicyDate.parse(args.ratified_on) if args.ratified_on else date, key=PolicyDate.first_day)
         dc["issued"] = edit.yaml_date(issued)
+    # The date it comes into force: given, or (where the policy records one) the issue date, so the
+    # previous version's effective date is never left to date this one (policygen.history counts it).
+    if args.effective:
+        edit.set_value(dc, "effective", edit.yaml_date(PolicyDate.parse(args.effective)), after="issued")
+    elif kind != "draft" and "effective" in dc:
+        dc["effective"] = edit.yaml_date(issued)
 
 
 def _next_review(project: Project, doc: LoadedPolicy, tree, args, kind: str, date: PolicyDate, missing: list[str]) -> None:
