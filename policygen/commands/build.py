@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from policygen.commands import EXIT_OK, EXIT_PROBLEMS
+from policygen.commands import EXIT_OK, EXIT_PROBLEMS, day_argument
 from policygen.render import FORMATS
 
 
@@ -16,6 +16,8 @@ def add_parser(sub) -> None:
     p.add_argument("--force", action="store_true", help="rebuild everything, ignoring the build cache")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--as-at", type=day_argument, metavar="YYYY-MM-DD",
+                   help="build each policy as it stood on this date, from git history, into build/as-at/DATE/")
 
 
 def run(args, project) -> int:
@@ -28,6 +30,8 @@ def run(args, project) -> int:
     except ProblemsFound as exc:
         return report(exc.problems, strict=False)
     formats = tuple(dict.fromkeys(args.formats or FORMATS))
+    if args.as_at:
+        return _as_at(args, project, targets, formats)
     if args.strict and not _strict_ok(args, project):
         return EXIT_PROBLEMS
     # The register page lists every policy, so only a build of all of them rewrites it.
@@ -57,3 +61,25 @@ def _strict_ok(args, project) -> bool:
         print("nothing was written", file=sys.stderr)
         return False
     return True
+
+
+def _as_at(args, project, targets, formats) -> int:
+    """--as-at: the version in force on the date, from git; a policy not in force then is one line, not a failure."""
+    from policygen.commands.report import report
+    from policygen.history.asat import build_as_at
+    from policygen.problems import ProblemsFound
+
+    try:
+        result = build_as_at(project, targets, args.as_at, formats)
+    except ProblemsFound as exc:  # not in a git repository: one line, as policygen diff says it
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_PROBLEMS
+    code = report(result.problems, strict=False)
+    for line in result.skipped:
+        print(line, file=sys.stderr)
+    if not args.quiet:
+        for path in result.written:
+            print(f"wrote {path}")
+        print(f"{len(result.written)} written, {result.unchanged} unchanged, {len(result.skipped)} not built", file=sys.stderr)
+    return code

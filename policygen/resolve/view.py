@@ -114,6 +114,7 @@ class DocumentView:
     revised_on: PolicyDate | None  # the latest date the policy states
     logo: PictureView | None = None
     word_template: WordTemplateFile | None = None  # the organisation's own, which the DOCX is built on
+    standing: str | None = None  # an as-at build's "As it stood on …: version …, in force from …" (policygen.history)
 
     def pictures(self) -> list[PictureView]:
         """The logo and every figure's picture, in document order."""
