@@ -78,29 +78,14 @@ def run(args, project) -> int:
 def _write_redlines(args, project, target, diff, old_rev, new_rev, old_label: str, new_label: str) -> int:
     """The full redline (HTML, DOCX) and the changes-only page, all or none: a file of the same name
     made by another comparison is not replaced without --force (see policygen.diff.files)."""
-    from policygen.diff.files import identity, pair_name, refused
-    from policygen.render.docx.redline import render_redline_docx
-    from policygen.render.redline_html import render_redline_html
-    from policygen.write import output_path, write_if_changed
+    from policygen.diff.write import write_redlines
 
-    pair = pair_name(diff, old_rev, new_rev)
-    ident = identity(str(target), old_rev, new_rev)
-    paths = {f"{kind}.{ext}": output_path(project.build_dir, target.org_id, f"{target.policy_id}.{kind}.{pair}.{ext}")
-             for kind, ext in (("redline", "html"), ("redline", "docx"), ("changes", "html"))}
-    clash = [] if args.force else refused(list(paths.values()), ident)
-    if clash:
-        for path in clash:
-            print(f"{path.relative_to(project.root)}: exists and was not made by this comparison "
-                  f"({old_label} to {new_label}); nothing was written (--force replaces it)", file=sys.stderr)
+    redlines = write_redlines(project, target, diff, old_rev, new_rev, old_label, new_label, force=args.force)
+    for path in redlines.refused:
+        print(f"{path.relative_to(project.root)}: exists and was not made by this comparison "
+              f"({old_label} to {new_label}); nothing was written (--force replaces it)", file=sys.stderr)
+    if redlines.refused:
         return EXIT_PROBLEMS
-    author, date = new_rev.author_and_date(target.policy_file)
-    templates = project.template_dirs(target.org_id)
-    outputs = {
-        "redline.html": render_redline_html(diff, old_label, new_label, templates, comparison=ident),
-        "redline.docx": render_redline_docx(diff, old_label, new_label, author, date, comparison=ident),
-        "changes.html": render_redline_html(diff, old_label, new_label, templates, comparison=ident, changes_only=True),
-    }
-    for key, data in outputs.items():
-        write_if_changed(paths[key], data)
-        print(f"wrote {paths[key].relative_to(project.root)}", file=sys.stderr)
+    for path in redlines.written:
+        print(f"wrote {path.relative_to(project.root)}", file=sys.stderr)
     return EXIT_OK
