@@ -40,6 +40,7 @@ class HistoryRow:
 
 @dataclass(frozen=True)
 class Control:
+    title: str | None
     version: str | None
     status: str
     approved: Approval | None
@@ -104,5 +105,5 @@ def read_control(text: str) -> Control | None:
                           _text(r.get("approved_by")))
                for r in rows if isinstance(r, dict) and _text(r.get("version"))]
     version = _text(dc.get("version")) or (history[-1].version if history else None)
-    return Control(version, _text(dc.get("status")) or "approved", _approval(dc.get("approved")), _approval(dc.get("ratified")),
+    return Control(_text(dc.get("title")), version, _text(dc.get("status")) or "approved", _approval(dc.get("approved")), _approval(dc.get("ratified")),
                    _date(dc.get("issued")), _date(dc.get("effective")), history)

@@ -7,13 +7,15 @@ and every output made from them, are the same on every run.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from acme import ORG, POLICY
-from conftest import scratch_project
+from conftest import ROOT, scratch_project
+from library import write_library
 from policygen.cli import main
 
 
@@ -76,3 +78,24 @@ def acme_history(tmp_path: Path, capsys) -> Path:
     commit(root, "2.1 draft", "2025-04-01")
     capsys.readouterr()
     return root
+
+
+@pytest.fixture
+def library(tmp_path: Path, capsys) -> Path:
+    """The test library (issued 1 Feb 2025) committed on 1 Feb 2025; southbay's records policy renamed
+    in June; northfield's information governance policy approved as 2.0 on 1 Sep 2025."""
+    root = tmp_path / "lib"
+    for name in ("templates", "vocabulary"):
+        shutil.copytree(ROOT / name, root / name)
+    write_library(root)
+    start(root, "2025-02-01")
+    old, new = root / "organisations/southbay/records-management.yaml", root / "organisations/southbay/records.yaml"
+    old.rename(new)
+    edit(new, "id: records-management", "id: records")
+    commit(root, "rename", "2025-06-01")
+    review(root, "northfield/information-governance", "--version", "2.0", "--date", "2025-09-01",
+           "--description", "Annual review")
+    commit(root, "IG 2.0", "2025-09-01")
+    capsys.readouterr()
+    return root
+

@@ -2,39 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
-import pytest
-
-from conftest import ROOT
-from history_repo import commit, edit, review, start
-from library import write_library
+from history_repo import library  # noqa: F401  (the fixture)
 from policygen.cli import main
 from policygen.history import timelines
 from policygen.project import Project
-
-
-@pytest.fixture
-def library(tmp_path: Path, capsys) -> Path:
-    """The test library (issued 1 Feb 2025) committed on 1 Feb 2025; southbay's records policy renamed
-    in June; northfield's information governance policy approved as 2.0 on 1 Sep 2025."""
-    import shutil
-
-    root = tmp_path / "lib"
-    for name in ("templates", "vocabulary"):
-        shutil.copytree(ROOT / name, root / name)
-    write_library(root)
-    start(root, "2025-02-01")
-    old, new = root / "organisations/southbay/records-management.yaml", root / "organisations/southbay/records.yaml"
-    old.rename(new)
-    edit(new, "id: records-management", "id: records")
-    commit(root, "rename", "2025-06-01")
-    review(root, "northfield/information-governance", "--version", "2.0", "--date", "2025-09-01",
-           "--description", "Annual review")
-    commit(root, "IG 2.0", "2025-09-01")
-    capsys.readouterr()
-    return root
 
 
 def test_a_renamed_policy_keeps_its_versions(library):
