@@ -1,0 +1,61 @@
+"""A policy's timeline for its page on the library site: every version built, with its redline.
+
+``version_pages(project, target)`` builds each version of the policy (as its last commit
+records it, corrections included) into ``build/<org>/<policy>.v<version>.<ext>``, saying
+under the title "Version 1.0, in force from … to …" (or "current", or "approved, in force
+from …"), writes the redline from the version before (as ``policygen changes`` does), and
+returns one ``VersionPage`` a row of the timeline, oldest first. Files are written only when
+their bytes change, so a rebuild of an unchanged history touches nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from policygen.diff.files import _version_name
+from policygen.history.documents import render_version, snapshot
+from policygen.history.since import NewVersion, write_redline
+from policygen.history.timeline import timeline
+from policygen.problems import Problem
+from policygen.project import Project, Target
+
+
+@dataclass
+class VersionPage:
+    """One row of a policy's timeline: the version (``change.new``, with its dates, approvers and
+    summary), the one it replaced (``change.old``), its redline, and its own documents."""
+
+    change: NewVersion
+    state: str  # on the day the pages were made: current, superseded, withdrawn, approved, never in force
+    documents: list[str] = field(default_factory=list)  # project-relative paths, one a format
+    problems: list[Problem] = field(default_factory=list)  # why it has no documents: it does not load
+
+
+def version_pages(project: Project, target: Target, *, formats: tuple[str, ...] = ("html",),
+                  day: dt.date | None = None, force: bool = False) -> list[VersionPage]:
+    """Build every version of ``target`` and its redline; the timeline's rows, oldest first.
+    ``day`` (default today) is the day the statements are true on."""
+    from policygen.render import FORMATS
+    from policygen.write import output_path, write_if_changed
+
+    day = day or dt.date.today()
+    pages = []
+    for span in timeline(project, target):
+        page = VersionPage(NewVersion(target, span.previous, span), span.state(day))
+        write_redline(project, page.change, force=force)
+        with tempfile.TemporaryDirectory(prefix="policygen-version-") as scratch:
+            then = snapshot(project, span.last.commit, Path(scratch))
+            rendered, page.problems = render_version(then, span.last, day, lambda date: _capital(span.standing(day, date)), formats)
+        for fmt, data in (rendered or {}).items():
+            path = output_path(project.build_dir, target.org_id, f"{target.policy_id}.{_version_name(span.version)}.{FORMATS[fmt].extension}")
+            write_if_changed(path, data)
+            page.documents.append(path.relative_to(project.root).as_posix())
+        pages.append(page)
+    return pages
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
