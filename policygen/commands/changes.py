@@ -78,8 +78,9 @@ def _table(items, since: dt.date, until: dt.date) -> None:
     print(f"{len(items)} new version(s) from {since} to {until}, newest first")
     for item in items:
         row = _row(item, until)
+        approval = "".join(f" {word} {row[key]}" for word, key in (("approved", "approved"), ("by", "approved_by")) if row[key])
         print(f"{item.when}  {item.target}  {row['from_version'] or 'new'} → {row['to_version']}  "
-              f"{_state(item, until, str)}; approved {row['approved'] or '?'} by {row['approved_by'] or '?'}")
+              f"{_state(item, until, str)}{';' + approval if approval else ''}")
         if row["summary"]:
             print(f"    {row['summary']}")
         if item.redlines:
