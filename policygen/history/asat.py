@@ -66,7 +66,7 @@ def _build_one(project: Project, then: Project, target: Target, span: VersionSpa
 
     touch = span.commit_on(day)
     on = PolicyDate(day.year, day.month, day.day)
-    rendered, errors = render_version(then, touch, day, lambda date: f"As it stood on {date(on)}: {span.standing(day, date)}", formats)
+    rendered, errors = render_version(project, then, touch, day, lambda date: f"As it stood on {date(on)}: {span.standing(day, date)}", formats)
     result.problems += errors
     if rendered is None:
         result.skipped.append(f"{target}: not built as at {day.isoformat()}: version {span.version} at commit {touch.commit[:7]} has errors")

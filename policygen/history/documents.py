@@ -1,9 +1,10 @@
 """A past version of a policy as documents: the normal pipeline run on the project as it was at a commit.
 
-The commit's ``organisations/``, ``vocabulary/`` and ``templates/`` are unpacked into a
-scratch project, so that loading, validation, linked policies, pictures, the Word template
-and the organisation file are all as they were at that commit, and the same resolve and
-renderers as a normal build make the documents. The view model carries the statement of
+The commit's ``organisations/`` and ``vocabulary/`` are unpacked into a scratch project, so
+that loading, validation, linked policies, pictures, the Word template and the organisation
+file are all as they were at that commit, and the same resolve and renderers as a normal
+build make the documents. The Jinja templates are today's (the project's and the package's):
+they lay out today's view model, which a template of years ago may not know. The view model carries the statement of
 which version this is and when it was in force (``DocumentView.standing``), which every
 format lays out under the title; the renderers never work it out.
 """
@@ -23,7 +24,7 @@ from policygen.model.base import PolicyDate
 from policygen.problems import Problem
 from policygen.project import Project
 
-SNAPSHOT = ("organisations", "vocabulary", "templates")  # what a build reads from the project
+SNAPSHOT = ("organisations", "vocabulary")  # the data a build reads from the project
 
 DateText = Callable[[PolicyDate], str]
 
@@ -42,11 +43,11 @@ def snapshot(project: Project, commit: str, into: Path) -> Project:
     return Project(into if prefix == "." else into / prefix)
 
 
-def render_version(then: Project, touch: Touch, day: dt.date, statement: Callable[[DateText], str],
+def render_version(project: Project, then: Project, touch: Touch, day: dt.date, statement: Callable[[DateText], str],
                    formats: tuple[str, ...]) -> tuple[dict[str, bytes] | None, list[Problem]]:
-    """The policy file ``touch.path`` of the snapshot ``then`` rendered in ``formats``, with the statement
-    ``statement(date)`` (``date`` writes a date as its organisation does); None and the errors (each
-    file named with the commit) if that version does not load."""
+    """The policy file ``touch.path`` of the snapshot ``then`` rendered in ``formats`` with ``project``'s
+    templates, and the statement ``statement(date)`` (``date`` writes a date as its organisation does);
+    None and the errors (each file named with the commit) if that version does not load."""
     from policygen.render import RenderContext, render_order, renderer
     from policygen.resolve import build_view
     from policygen.resolve.values import format_value
@@ -61,6 +62,6 @@ def render_version(then: Project, touch: Touch, day: dt.date, statement: Callabl
     org = doc.org.model
     view = build_view(org, doc.model, doc.target.org_dir, doc.linked)
     view = dataclasses.replace(view, standing=statement(lambda d: format_value(d, org)))
-    ctx = RenderContext(then.template_dirs(org_id))
+    ctx = RenderContext(project.template_dirs(org_id))
     rendered = {fmt: renderer(fmt)(view, ctx) for fmt in render_order(formats)}
     return {fmt: rendered[fmt] for fmt in formats}, errors

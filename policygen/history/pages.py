@@ -48,7 +48,7 @@ def version_pages(project: Project, target: Target, *, formats: tuple[str, ...] 
         write_redline(project, page.change, force=force)
         with tempfile.TemporaryDirectory(prefix="policygen-version-") as scratch:
             then = snapshot(project, span.last.commit, Path(scratch))
-            rendered, page.problems = render_version(then, span.last, day, lambda date: _capital(span.standing(day, date)), formats)
+            rendered, page.problems = render_version(project, then, span.last, day, lambda date: _capital(span.standing(day, date)), formats)
         for fmt, data in (rendered or {}).items():
             path = output_path(project.build_dir, target.org_id, f"{target.policy_id}.{_version_name(span.version)}.{FORMATS[fmt].extension}")
             write_if_changed(path, data)

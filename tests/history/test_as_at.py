@@ -94,3 +94,11 @@ def test_a_deleted_policy_is_withdrawn(acme_history, capsys):
     assert "acme/social-media: not built as at 2025-07-01: had been withdrawn on 2025-06-01" in capsys.readouterr().err
     assert _build(acme_history, "2025-05-01", "-f", "md") == 0
     assert "version 2.0, in force from 1 March 2025 withdrawn on 1 June 2025" in (acme_history / OUT.format(day="2025-05-01", ext="md")).read_text()
+
+
+def test_the_layout_is_todays_and_the_data_the_commits(acme_history):
+    title = acme_history / "templates/html/blocks/title.html.j2"
+    title.write_text(title.read_text().replace("<h1>", '<h1 class="laid-out-today">'))  # not committed
+    assert _build(acme_history, "2025-02-01", "-f", "html") == 0
+    html = (acme_history / OUT.format(day="2025-02-01", ext="html")).read_text()
+    assert '<h1 class="laid-out-today">' in html and "version 1.0, in force from" in html
