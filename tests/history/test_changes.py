@@ -98,3 +98,16 @@ def test_outside_git_it_is_one_line(acme_history, capsys):
     assert _changes(acme_history, "--since", "2025-01-01") == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "not inside a git repository" in err[0]
+
+
+def test_the_paper_prints_a_change_summary_as_words_never_markup(acme_history, capsys):
+    from history_repo import commit, review
+
+    review(acme_history, "acme/social-media", "--version", "3.0", "--date", "2025-05-01", "--approved-by", "Board | <b>x</b>",
+           "--description", "See [this](javascript:alert(1)) and <script>alert(1)</script> *now*")
+    commit(acme_history, "3.0", "2025-05-01")
+    capsys.readouterr()
+    assert _changes(acme_history, "--since", "2025-05-01", "--until", "2025-05-31", "--format", "markdown", "--no-redline") == 0
+    paper = capsys.readouterr().out
+    assert r"| What changed | See \[this\](javascript:alert(1)) and \<script\>alert(1)\</script\> \*now\* |" in paper
+    assert r"by Board \| \<b\>x\</b\> |" in paper
