@@ -9,7 +9,7 @@ Each block says where it came from, so the import report can send the user to th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, Union
 
 # The counting of an automatic (format-generated) number: Word's w:numFmt, HTML's <ol type>.
@@ -30,6 +30,11 @@ class Where:
         if self.paragraph is not None:
             return f"{self.file}: paragraph {self.paragraph}"
         return self.file
+
+    def shown_as(self, file: str) -> "Where":
+        """The same place in the file named as the user typed it: the report's form. A reader names
+        the file by its name alone, the form the YAML's comments keep, so they outlive a move."""
+        return replace(self, file=file)
 
 
 @dataclass(frozen=True)
@@ -120,4 +125,8 @@ class Source:
 
 class Unreadable(ValueError):
     """The file cannot be read as what it claims to be (corrupt, encrypted, empty, wrong type):
-    the command prints ``str(exc)`` as its one line and writes nothing."""
+    the command prints it as its one line (``where`` as the user named the file) and writes nothing."""
+
+    def __init__(self, where: Where, message: str) -> None:
+        super().__init__(f"{where}: {message}")
+        self.where, self.message = where, message

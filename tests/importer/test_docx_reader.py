@@ -99,7 +99,7 @@ def test_bad_files_are_one_line_and_nothing_is_written(tmp_path, capsys, make, m
     assert str(exc.value) == message
     assert main(["--root", str(root), "import", str(bad), "--org", "acme"]) == 1
     out, err = capsys.readouterr()
-    assert err == f"{message}; nothing was written\n" and out == ""
+    assert err == f"{bad}{message.removeprefix('l.docx')}; nothing was written\n" and out == ""  # the file as typed
     assert not any((root / "organisations").iterdir())
 
 

@@ -42,7 +42,7 @@ def read(path: Path, data: bytes) -> Source:
     reader = _Reader(name, document)
     blocks = reader.blocks()
     if not any(isinstance(b, (Heading, Paragraph, Table)) for b in blocks):
-        raise Unreadable(f"{name}: the document has no text to import")
+        raise Unreadable(Where(name), "the document has no text to import")
     title = (document.core_properties.title or "").strip() or None
     return Source(file=name, blocks=tuple(blocks), title=title, notices=tuple(_package_notices(name, document, data) + reader.notices))
 
@@ -53,21 +53,21 @@ def _open(name: str, data: bytes):
     from docx.opc.exceptions import PackageNotFoundError
 
     if len(data) > MAX_BYTES:
-        raise Unreadable(f"{name}: {len(data) / 1048576:.0f} MB is over the {MAX_BYTES // 1048576} MB limit for a document to import")
+        raise Unreadable(Where(name), f"{len(data) / 1048576:.0f} MB is over the {MAX_BYTES // 1048576} MB limit for a document to import")
     if not data.strip():
-        raise Unreadable(f"{name}: the file is empty")
+        raise Unreadable(Where(name), "the file is empty")
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise Unreadable(f"{name}: an encrypted (password-protected) Word file or an old .doc; save it unprotected as .docx first")
+        raise Unreadable(Where(name), "an encrypted (password-protected) Word file or an old .doc; save it unprotected as .docx first")
     if data.startswith(b"%PDF"):
-        raise Unreadable(f"{name}: this is a PDF, not a Word document; import the Word file it was made from")
+        raise Unreadable(Where(name), "this is a PDF, not a Word document; import the Word file it was made from")
     if not data.startswith(b"PK"):
-        raise Unreadable(f"{name}: not a Word document (.docx is a zip package; this file is not one)")
+        raise Unreadable(Where(name), "not a Word document (.docx is a zip package; this file is not one)")
     try:
         return docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise Unreadable(f"{name}: not a readable Word document (corrupt or not a .docx: {exc.__class__.__name__})") from None
+        raise Unreadable(Where(name), f"not a readable Word document (corrupt or not a .docx: {exc.__class__.__name__})") from None
     except Exception as exc:  # lxml's XMLSyntaxError and kin: a damaged part inside the zip
-        raise Unreadable(f"{name}: a damaged Word document ({exc.__class__.__name__}); open and re-save it in Word") from None
+        raise Unreadable(Where(name), f"a damaged Word document ({exc.__class__.__name__}); open and re-save it in Word") from None
 
 
 def _package_notices(name: str, document, data: bytes) -> list[Notice]:

@@ -71,14 +71,14 @@ def read(path: Path, data: bytes) -> Source:
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
-        raise Unreadable(f"{name}: has no text") from None
+        raise Unreadable(Where(name), "has no text") from None
     for error in parser.error_log:
         if error.level == etree.ErrorLevels.FATAL:
-            raise Unreadable(f"{name}:{error.line}: cannot be read ({error.message.strip()}); nothing imported")
+            raise Unreadable(Where(name, line=error.line), f"cannot be read ({error.message.strip()}); nothing imported")
     reader = _Reader(name)
     reader.walk(root)
     if not any(not isinstance(b, Skipped) for b in reader.blocks):
-        raise Unreadable(f"{name}: has no text")
+        raise Unreadable(Where(name), "has no text")
     title = inline.spaces(root.findtext(".//title") or "") or None
     return Source(file=name, blocks=tuple(reader.blocks), title=title, notices=notices + _dropped(name, root) + tuple(reader.notices))
 

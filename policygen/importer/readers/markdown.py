@@ -60,10 +60,10 @@ def read(path: Path, data: bytes) -> Source:
     try:
         tokens = _PARSER.parse(text)
     except _TooDeep as deep:
-        raise Unreadable(f"{name}:{deep.line}: quotes or lists nested too deeply to read (the parser stops at {_PARSER.options.maxNesting} levels); nothing imported") from None
+        raise Unreadable(Where(name, line=deep.line), f"quotes or lists nested too deeply to read (the parser stops at {_PARSER.options.maxNesting} levels); nothing imported") from None
     reader.walk(tokens)
     if not any(not isinstance(b, Skipped) for b in reader.blocks):
-        raise Unreadable(f"{name}: has no text")
+        raise Unreadable(Where(name), "has no text")
     return Source(file=name, blocks=tuple(reader.blocks), title=title, notices=notices + front_notices + tuple(reader.notices))
 
 
