@@ -114,16 +114,23 @@ def run(args, project) -> int:
     if target.policy_file.exists() and not args.force:
         print(f"{name}: already exists; add --force to replace it (nothing was written)", file=sys.stderr)
         return EXIT_PROBLEMS
-    if org_text is not None:
-        if not create_new(target.org_file, org_text.encode("utf-8")):
-            print(f"{display_path(target.org_file, project.root)}: appeared while importing; nothing was written", file=sys.stderr)
-            return EXIT_PROBLEMS
-        print(f"wrote {display_path(target.org_file, project.root)} (a starter: put the organisation's own names in it)", file=out)
-    if args.force:
-        write_if_changed(target.policy_file, text.encode("utf-8"))
-    elif not create_new(target.policy_file, text.encode("utf-8")):
+    new_folder = not org_dir.exists()
+    if org_text is not None and not create_new(target.org_file, org_text.encode("utf-8")):
+        print(f"{display_path(target.org_file, project.root)}: appeared while importing; nothing was written", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        if args.force:
+            write_if_changed(target.policy_file, text.encode("utf-8"))
+        placed = args.force or create_new(target.policy_file, text.encode("utf-8"))
+    except BaseException:  # all or nothing: the starter goes with the policy it was made for
+        _unmake(target, org_text is not None, new_folder)
+        raise
+    if not placed:
+        _unmake(target, org_text is not None, new_folder)
         print(f"{name}: already exists; add --force to replace it (nothing was written)", file=sys.stderr)
         return EXIT_PROBLEMS
+    if org_text is not None:
+        print(f"wrote {display_path(target.org_file, project.root)} (a starter: put the organisation's own names in it)", file=out)
     print(f"wrote {name}", file=out)
     checked = load_and_check(project, [f"{args.org}/{policy_id}"])
     # An imported policy's blocks carry no topics yet: one line for them, not one per block.
@@ -135,3 +142,12 @@ def run(args, project) -> int:
     if code == EXIT_OK:
         print(f"{name} validates; `policygen build {args.org}/{policy_id}` makes its documents", file=out)
     return code
+
+
+def _unmake(target, starter: bool, new_folder: bool) -> None:
+    """Take back what this import wrote before its policy could not be: the starter
+    organisation.yaml, and the organisation's folder if the import made it."""
+    if starter:
+        target.org_file.unlink(missing_ok=True)
+    if new_folder and target.org_file.parent.is_dir() and not any(target.org_file.parent.iterdir()):
+        target.org_file.parent.rmdir()

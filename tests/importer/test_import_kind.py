@@ -3,6 +3,7 @@ names the file as the user typed it."""
 
 from __future__ import annotations
 
+import errno
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from policygen import write
 from policygen.cli import main
 from policygen.importer.kinds import from_title
 
@@ -99,3 +101,32 @@ def test_the_report_names_the_file_as_typed_and_the_yaml_by_its_name(empty_proje
     (tmp_path / "drafts" / "empty.md").write_text("", encoding="utf-8")
     code, _, err = _import(empty_project, capsys, "drafts/empty.md", "--org", "acme")
     assert (code, err) == (1, "drafts/empty.md: has no text; nothing was written\n")
+
+
+def test_a_policy_that_cannot_be_written_takes_its_starter_organisation_with_it(empty_project, tmp_path, capsys, monkeypatch):
+    source = _policy(tmp_path / "in", "people.md", "People Policy")
+    # a folder where the policy's file goes: the policy cannot be put in place
+    (empty_project / "organisations/acme/people-policy.yaml").mkdir(parents=True)
+    code, out, err = _import(empty_project, capsys, str(source), "--org", "acme", "--kind", "hr", "--force")
+    assert code == 1 and "wrote" not in out
+    assert err == ("policygen import: cannot write organisations/acme/people-policy.yaml (a folder of that name is in the way); "
+                   "what was there before is left as it was\n")
+    assert sorted(p.name for p in (empty_project / "organisations/acme").iterdir()) == ["people-policy.yaml"]
+
+    (empty_project / "organisations/acme/people-policy.yaml").rmdir()
+    (empty_project / "organisations/acme").rmdir()
+    real = write.create_new
+
+    def disk_full(path, data):
+        if path.name == "people-policy.yaml":
+            raise write.CannotWrite(path, OSError(errno.ENOSPC, "No space left on device"))
+        return real(path, data)
+
+    def appears(path, data):  # another import got there first
+        return False if path.name == "people-policy.yaml" else real(path, data)
+
+    for fail, said in ((disk_full, "(No space left on device)"), (appears, "already exists")):
+        monkeypatch.setattr(write, "create_new", fail)
+        code, out, err = _import(empty_project, capsys, str(source), "--org", "acme", "--kind", "hr")
+        assert code == 1 and "wrote" not in out and said in err and len(err.splitlines()) == 1
+        assert not (empty_project / "organisations/acme").exists()  # neither the starter nor its folder
