@@ -76,7 +76,7 @@ def test_a_hyperlink_is_a_markdown_link_and_only_to_the_web(tmp_path):
         link.append(run)
         p._p.append(link)
     texts = [b.text for b in _read(word.save(d, tmp_path / "l.docx")).blocks]
-    assert texts == ["See [NHS](<https://www.nhs.uk/>)", "See a file"]
+    assert texts == ["See [NHS](https://www.nhs.uk/)", "See a file"]
 
 
 @pytest.mark.parametrize("make, message", [

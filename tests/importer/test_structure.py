@@ -271,3 +271,57 @@ def test_dropping_the_version_sheet_keeps_the_paragraphs_after_its_table():
     assert "© Copyright Acme NHS Trust 2020." in text and "Policy Statement" in text
     assert text.count("found under 'Version Control Sheet', which the house style prints itself: kept, check where it belongs") == 2
     assert "First issue" not in text.split("sections:")[-1]
+
+
+_WORDS = "Use file_name, a < b, [x], {ref:scope} and {note} with *stars*, key and both: see the site."
+
+
+def _word_inline(path: Path) -> Path:
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    d = docx.Document()
+    d.add_paragraph("Scope", style="Heading 1")
+    p = d.add_paragraph("Use file_name, a < b, [x], {ref:scope} and {note} with *stars*, ")
+    p.add_run("key").bold = True
+    p.add_run(" and ")
+    both = p.add_run("both")
+    both.bold = both.italic = True
+    p.add_run(": see ")
+    link = word._el("w:hyperlink")
+    link.set("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id",
+             d.part.relate_to("https://example.org/a_(b)", RT.HYPERLINK, is_external=True))
+    run = word._el("w:r")
+    run.append(word._el("w:t"))
+    run[0].text = "the site"
+    link.append(run)
+    p._p.append(link)
+    p.add_run(".")
+    return word.save(d, path)
+
+
+@needs_poppler
+def test_one_inline_rule_for_word_html_and_markdown(tmp_path):
+    """The same words typed in Word, on a web page and in Markdown come in as the same Markdown
+    (escapes, emphasis, a web link), and print as typed in every format."""
+    from policygen.importer.readers import reader_for
+
+    sources = {
+        "p.docx": _word_inline(tmp_path / "p.docx"),
+        "p.html": tmp_path / "p.html", "p.md": tmp_path / "p.md",
+    }
+    sources["p.html"].write_text(
+        "<h1>Scope</h1><p>Use file_name, a &lt; b, [x], {ref:scope} and {note} with *stars*, <b>key</b> and "
+        "<b><i>both</i></b>: see <a href='https://example.org/a_(b)'>the site</a>.</p>", encoding="utf-8")
+    sources["p.md"].write_text(
+        "# Scope\n\nUse file_name, a < b, \\[x\\], \\{ref:scope\\} and {note} with \\*stars\\*, **key** and "
+        "***both***: see [the site](<https://example.org/a_(b)>).\n", encoding="utf-8")
+    texts = {name: [b.text for b in reader_for(path)(path, path.read_bytes()).blocks][-1] for name, path in sources.items()}
+    assert len(set(texts.values())) == 1, texts
+    assert texts["p.docx"] == ("Use file_name, a < b, \\[x\\], \\{ref:scope\\} and \\{note\\} with \\*stars\\*, **key** and "
+                               "***both***: see [the site](<https://example.org/a_(b)>).")
+
+    out, _ = _import_and_build(tmp_path, sources["p.docx"], "words")
+    for fmt, text in (("html", html_text((out / "words.html").read_text(encoding="utf-8"))),
+                      ("pdf", pdf_text(out / "words.pdf")), ("docx", _docx_text(out / "words.docx"))):
+        assert _WORDS in _flat(text), fmt
+    assert 'href="https://example.org/a_(b)"' in (out / "words.html").read_text(encoding="utf-8")

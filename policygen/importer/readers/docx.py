@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from policygen.importer.blocks import (
     AutoNumber, Block, Cell, Heading, Notice, Paragraph, Row, Skipped, Source, Table, Unreadable, Where,
 )
-from policygen.importer.markdown_text import escape
+from policygen.importer.readers import inline as md
 
 MAX_BYTES = 50 * 1024 * 1024  # a policy is a few hundred kilobytes; anything past this is not one
 
@@ -31,7 +31,6 @@ _FORMATS = {
     "lowerRoman": "lower-roman", "upperRoman": "upper-roman", "bullet": "bullet", "none": "none",
 }
 _HEADING_STYLE = re.compile(r"^heading (\d)$", re.I)
-_LINK_SCHEMES = ("http://", "https://", "mailto:")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -226,7 +225,8 @@ def _unreadable_parts(p) -> list[str]:
 
 
 def inline(p) -> str:
-    """A paragraph's text as inline Markdown: bold, italic and web links kept, everything else plain."""
+    """A paragraph's text as inline Markdown: bold, italic and web links kept, everything else
+    plain, by the rules (``readers/inline.py``) the HTML and Markdown readers write theirs with."""
     from docx.text.hyperlink import Hyperlink
 
     pieces: list[tuple[str, bool, bool]] = []
@@ -235,9 +235,7 @@ def inline(p) -> str:
         if isinstance(item, Hyperlink):
             out.append(_styled(pieces))
             pieces = []
-            words = escape("".join(r.text for r in item.runs))
-            address = item.address or ""
-            out.append(f"[{words}](<{address}>)" if words.strip() and address.startswith(_LINK_SCHEMES) and ">" not in address else words)
+            out.append(md.link(md.escape("".join(r.text for r in item.runs)), item.address))
         else:
             pieces.append((item.text, bool(item.bold), bool(item.italic)))
     out.append(_styled(pieces))
@@ -254,13 +252,9 @@ def _styled(pieces: list[tuple[str, bool, bool]]) -> str:
             merged.append([text, bold, italic])
     out = []
     for text, bold, italic in merged:
-        core = text.strip()
-        if not core or not (bold or italic):
-            out.append(escape(text))
-            continue
-        mark = ("**" if bold else "") + ("*" if italic else "")
-        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
-        out.append(f"{lead}{mark}{escape(core)}{mark[::-1]}{trail}")
+        text = md.escape(text)
+        text = md.wrap("**", text) if bold else text
+        out.append(md.wrap("*", text) if italic else text)
     return "".join(out)
 
 
