@@ -43,12 +43,13 @@ class AutoNumber:
 
     ``level`` is 0-based nesting; ``pattern`` is the format's number text with ``%1``, ``%2``…
     standing for each level's count (Word's w:lvlText, e.g. ``%1.%2`` or ``(%3)``; ``%1.`` for
-    an HTML ``<ol>``); ``counting`` is how this level counts.
+    an HTML ``<ol>``); ``counting`` is how this level counts, from ``start``.
     """
 
     level: int
     counting: Counting
     pattern: str = "%1."
+    start: int = 1  # the count of the list's first item: Word's w:start, HTML's <ol start>, Markdown's first number
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class Row:
 class Table:
     rows: tuple[Row, ...]
     where: Where
+    caption: str | None = None  # plain text; the recogniser gives it from a caption paragraph beside the table
 
 
 @dataclass(frozen=True)

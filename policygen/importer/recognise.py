@@ -56,7 +56,7 @@ def recognise(source: Source, style: Style | None = None) -> Recognised:
     headings = {_entry_words(b.text) for b in blocks if isinstance(b, Heading)}
     front = reading.front(_without_contents(blocks[:cut], headings, reading.dropped))
     body = reading.body(_without_contents(blocks[cut:], headings, reading.dropped))
-    front_tree, tree = outline(front), outline(body)
+    front_tree, tree = outline(_with_captions(front)), outline(_with_captions(body))
     definitions.find(tree.root.children)
     assessment = eia.find(tree.root.children)
     appendices = _appendices(tree.root.children)
@@ -196,6 +196,25 @@ def _appendices(sections: list[Node]) -> list[tuple[str, Node]]:
 
 def _words(text: str | None) -> str:
     return " ".join(re.findall(r"\w+", plain(text or "").lower()))
+
+
+# A paragraph typed as a table's caption ("Table 1: Retention periods") when no style says so.
+_TABLE_CAPTION = re.compile(r"^Table \d+\s*[:.–-]\s*\S", re.I)
+
+
+def _with_captions(blocks: list[Block]) -> list[Block]:
+    """Each table with its caption: a paragraph just above it styled Caption (HTML's <caption>,
+    Word's Insert Caption) or typed "Table 1: …" becomes the table's ``caption``, printed with
+    the table in every format, rather than a clause of its own."""
+    out: list[Block] = []
+    for block in blocks:
+        above = out[-1] if out else None
+        if isinstance(block, Table) and block.caption is None and isinstance(above, Paragraph) and above.auto is None and (
+                (above.style or "").lower() == "caption" or _TABLE_CAPTION.match(plain(above.text))):
+            out.pop()
+            block = replace(block, caption=plain(above.text))
+        out.append(block)
+    return out
 
 
 def _is_contents(block: Block) -> bool:

@@ -23,6 +23,7 @@ from policygen.importer.blocks import (
     AutoNumber, Block, Cell, Heading, Notice, Paragraph, Row, Skipped, Source, Table, Unreadable, Where,
 )
 from policygen.importer.readers import inline as md
+from policygen.importer.readers.lists import list_start
 
 MAX_BYTES = 50 * 1024 * 1024  # a policy is a few hundred kilobytes; anything past this is not one
 
@@ -304,4 +305,14 @@ class _Numbering:
         text = lvl.find(qn("w:lvlText")) if lvl is not None else None
         counting = _FORMATS.get(fmt.get(qn("w:val")) if fmt is not None else "decimal", "decimal")
         pattern = text.get(qn("w:val")) if text is not None and text.get(qn("w:val")) is not None else f"%{level + 1}."
-        return AutoNumber(level=level, counting=counting, pattern=pattern)
+        return AutoNumber(level=level, counting=counting, pattern=pattern, start=list_start(self._start(num, lvl, level)))
+
+    @staticmethod
+    def _start(num, lvl, level: int) -> str | None:
+        """The level's first count: the list's w:startOverride, else the level's own w:start."""
+        for override in num.findall(qn("w:lvlOverride")):
+            start = override.find(qn("w:startOverride"))
+            if override.get(qn("w:ilvl")) == str(level) and start is not None:
+                return start.get(qn("w:val"))
+        start = lvl.find(qn("w:start")) if lvl is not None else None
+        return start.get(qn("w:val")) if start is not None else None
