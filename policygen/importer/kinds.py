@@ -20,7 +20,9 @@ TITLE_WORDS = (
     ("information governance", "information-governance"),
     ("data protection", "data-protection"),
     ("records management", "records-management"),
+    ("records", "records-management"),  # "Health Records", "Records Retention": kept records are its subject
     ("health and safety", "health-and-safety"),
+    ("human resources", "hr"),
     ("safeguarding", "safeguarding"),
     ("complaint", "complaints"),
     ("complaints", "complaints"),

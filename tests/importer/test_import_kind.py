@@ -15,7 +15,7 @@ from policygen import write
 from policygen.cli import main
 from policygen.importer.kinds import from_title
 
-KINDS = ["social-media", "information-governance", "safeguarding", "health-and-safety", "complaints"]
+KINDS = ["social-media", "information-governance", "safeguarding", "health-and-safety", "complaints", "records-management", "hr"]
 
 
 @pytest.fixture
@@ -44,6 +44,8 @@ def _import(root: Path, capsys, *argv: str) -> tuple[int, str, str]:
     ("Information Governance Policy", "information-governance"),
     ("Health & Safety at Work", "health-and-safety"),
     ("Complaint Handling Procedure", "complaints"),
+    ("Health Records Retention Policy", "records-management"),
+    ("Human Resources Policy", "hr"),
     ("Social Media and Information Governance Policy", None),  # two kinds: not confident
     ("People Policy", None),
     ("Data Protection Policy", None),  # a kind this vocabulary does not hold
