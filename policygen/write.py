@@ -79,10 +79,14 @@ def create_new(path: Path, data: bytes) -> bool:
     """Atomically create ``path`` with ``data``; return False (and touch nothing) if it already exists.
 
     The finished temporary file is hard-linked into place, which fails rather than replace a
-    file that appeared meanwhile: a command that creates a file never overwrites one.
+    file that appeared meanwhile: a command that creates a file never overwrites one. Raises
+    CannotWrite, as write_if_changed does, when it cannot be put in place for another reason.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise CannotWrite(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -90,6 +94,8 @@ def create_new(path: Path, data: bytes) -> bool:
         os.link(tmp, path)
     except FileExistsError:
         return False
+    except OSError as exc:
+        raise CannotWrite(path, exc) from None
     finally:
         Path(tmp).unlink(missing_ok=True)
     return True

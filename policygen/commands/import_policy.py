@@ -20,16 +20,18 @@ def add_parser(sub) -> None:
     p.add_argument("file", metavar="FILE", help="the .docx, .md or .html file")
     p.add_argument("--org", required=True, help="the organisation's id (its folder under organisations/; made if new)")
     p.add_argument("--id", dest="policy_id", help="the policy's id (default: from its title, e.g. social-media-policy)")
+    p.add_argument("--kind", help="its kind, from vocabulary/topics.yaml (default: the kind its id or title names)")
     p.add_argument("--force", action="store_true", help="replace organisations/ORG/POLICY.yaml if it exists")
     p.add_argument("--dry-run", action="store_true", help="print the YAML and the report; write nothing")
 
 
 def run(args, project) -> int:
     from policygen.commands.report import report
-    from policygen.importer.blocks import Unreadable
-    from policygen.importer import roles
+    from policygen.importer.blocks import Unreadable, Where
+    from policygen.importer import kinds, roles
     from policygen.importer.emit import policy_yaml
     from policygen.importer.ids import slug
+    from policygen.importer.outline import Check
     from policygen.importer.readers import NotAvailable, reader_for
     from policygen.importer.recognise import recognise
     from policygen.importer.report import summary
@@ -39,7 +41,7 @@ def run(args, project) -> int:
     from policygen.load.source import parse_source
     from policygen.model import Organisation
     from policygen.model.base import SLUG_PATTERN
-    from policygen.problems import ProblemsFound, display_path
+    from policygen.problems import ProblemsFound, display_path, suggest
     from policygen.project import Target
     from policygen.validate.checked import check_text, load_and_check
     from policygen.write import create_new, write_if_changed
@@ -48,6 +50,13 @@ def run(args, project) -> int:
         if value is not None and not re.match(SLUG_PATTERN, value):
             print(f"policygen import: {option} {value!r}: use lower-case words joined by hyphens, e.g. acme or social-media", file=sys.stderr)
             return EXIT_USAGE
+    loader = Loader(project)
+    vocabulary = loader.vocabulary()
+    if args.kind is not None and vocabulary is not None and vocabulary.kind(args.kind) is None:
+        choices = vocabulary.kind_ids()
+        print(f"policygen import: --kind: no kind '{args.kind}' in vocabulary/topics.yaml{suggest(args.kind, choices)}; "
+              f"choose from {', '.join(choices)}", file=sys.stderr)
+        return EXIT_USAGE
     path = Path(args.file)
     if not path.is_file():
         print(f"policygen import: no file {args.file!r}", file=sys.stderr)
@@ -60,12 +69,11 @@ def run(args, project) -> int:
     try:
         source = read(path, path.read_bytes())
     except Unreadable as exc:
-        print(f"{exc}; nothing was written", file=sys.stderr)
+        print(f"{exc.where.shown_as(args.file)}: {exc.message}; nothing was written", file=sys.stderr)
         return EXIT_PROBLEMS
 
     org_dir = project.organisations / args.org
     probe = Target(args.org, "probe", org_dir)
-    loader = Loader(project)
     org_text = None
     if probe.org_file.is_file():
         org = loader.organisation(probe)
@@ -84,15 +92,18 @@ def run(args, project) -> int:
         register = {key: [title] for key, title in found.roles.items()}
 
     policy_id = args.policy_id or slug(found.title, 8, "") or slug(path.stem, 8, "policy")
-    vocabulary = loader.vocabulary()
-    kind = vocabulary.kind_named_by(policy_id) if vocabulary is not None else None
+    kind, how = kinds.choose(vocabulary, args.kind, policy_id, found.title)
+    if kind is None:
+        found.checks.append(Check(Where(source.file), kinds.missing(vocabulary)))
     text = policy_yaml(found, policy_id, kind, path.name, register)
     target = Target(args.org, policy_id, org_dir)
     name = display_path(target.policy_file, project.root)
 
     out = sys.stderr if args.dry_run else sys.stdout  # a dry run's stdout is the YAML alone
-    for line in summary(found, source.file):
+    for line in summary(found, args.file):
         print(line, file=out)
+    if kind is not None:
+        print(f"{args.file}: kind: {kind} ({how}; --kind to choose another)", file=out)
     if args.dry_run:
         sys.stdout.write(text)
         try:
@@ -103,16 +114,23 @@ def run(args, project) -> int:
     if target.policy_file.exists() and not args.force:
         print(f"{name}: already exists; add --force to replace it (nothing was written)", file=sys.stderr)
         return EXIT_PROBLEMS
-    if org_text is not None:
-        if not create_new(target.org_file, org_text.encode("utf-8")):
-            print(f"{display_path(target.org_file, project.root)}: appeared while importing; nothing was written", file=sys.stderr)
-            return EXIT_PROBLEMS
-        print(f"wrote {display_path(target.org_file, project.root)} (a starter: put the organisation's own names in it)", file=out)
-    if args.force:
-        write_if_changed(target.policy_file, text.encode("utf-8"))
-    elif not create_new(target.policy_file, text.encode("utf-8")):
+    new_folder = not org_dir.exists()
+    if org_text is not None and not create_new(target.org_file, org_text.encode("utf-8")):
+        print(f"{display_path(target.org_file, project.root)}: appeared while importing; nothing was written", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        if args.force:
+            write_if_changed(target.policy_file, text.encode("utf-8"))
+        placed = args.force or create_new(target.policy_file, text.encode("utf-8"))
+    except BaseException:  # all or nothing: the starter goes with the policy it was made for
+        _unmake(target, org_text is not None, new_folder)
+        raise
+    if not placed:
+        _unmake(target, org_text is not None, new_folder)
         print(f"{name}: already exists; add --force to replace it (nothing was written)", file=sys.stderr)
         return EXIT_PROBLEMS
+    if org_text is not None:
+        print(f"wrote {display_path(target.org_file, project.root)} (a starter: put the organisation's own names in it)", file=out)
     print(f"wrote {name}", file=out)
     checked = load_and_check(project, [f"{args.org}/{policy_id}"])
     # An imported policy's blocks carry no topics yet: one line for them, not one per block.
@@ -124,3 +142,12 @@ def run(args, project) -> int:
     if code == EXIT_OK:
         print(f"{name} validates; `policygen build {args.org}/{policy_id}` makes its documents", file=out)
     return code
+
+
+def _unmake(target, starter: bool, new_folder: bool) -> None:
+    """Take back what this import wrote before its policy could not be: the starter
+    organisation.yaml, and the organisation's folder if the import made it."""
+    if starter:
+        target.org_file.unlink(missing_ok=True)
+    if new_folder and target.org_file.parent.is_dir() and not any(target.org_file.parent.iterdir()):
+        target.org_file.parent.rmdir()

@@ -9,7 +9,7 @@ Each block says where it came from, so the import report can send the user to th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, Union
 
 # The counting of an automatic (format-generated) number: Word's w:numFmt, HTML's <ol type>.
@@ -31,6 +31,11 @@ class Where:
             return f"{self.file}: paragraph {self.paragraph}"
         return self.file
 
+    def shown_as(self, file: str) -> "Where":
+        """The same place in the file named as the user typed it: the report's form. A reader names
+        the file by its name alone, the form the YAML's comments keep, so they outlive a move."""
+        return replace(self, file=file)
+
 
 @dataclass(frozen=True)
 class AutoNumber:
@@ -38,12 +43,13 @@ class AutoNumber:
 
     ``level`` is 0-based nesting; ``pattern`` is the format's number text with ``%1``, ``%2``…
     standing for each level's count (Word's w:lvlText, e.g. ``%1.%2`` or ``(%3)``; ``%1.`` for
-    an HTML ``<ol>``); ``counting`` is how this level counts.
+    an HTML ``<ol>``); ``counting`` is how this level counts, from ``start``.
     """
 
     level: int
     counting: Counting
     pattern: str = "%1."
+    start: int = 1  # the count of the list's first item: Word's w:start, HTML's <ol start>, Markdown's first number
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,7 @@ class Row:
 class Table:
     rows: tuple[Row, ...]
     where: Where
+    caption: str | None = None  # plain text; the recogniser gives it from a caption paragraph beside the table
 
 
 @dataclass(frozen=True)
@@ -120,4 +127,8 @@ class Source:
 
 class Unreadable(ValueError):
     """The file cannot be read as what it claims to be (corrupt, encrypted, empty, wrong type):
-    the command prints ``str(exc)`` as its one line and writes nothing."""
+    the command prints it as its one line (``where`` as the user named the file) and writes nothing."""
+
+    def __init__(self, where: Where, message: str) -> None:
+        super().__init__(f"{where}: {message}")
+        self.where, self.message = where, message

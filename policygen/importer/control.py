@@ -5,7 +5,8 @@ Labels are matched in their common spellings ("Date approved", "Approval date", 
 "Next review"), and also by the organisation's own front-sheet and version-sheet labels, so
 a document the organisation's house style printed comes back to the same fields. Dates in UK
 forms become ISO dates (or months, never an invented day); a row no field holds is kept as a
-labelled ``extra`` row, a value we could not read as a date is kept in ``extra`` with a check.
+labelled ``extra`` row (a label with no value too, blank), a value we could not read as a date
+is kept in ``extra`` with a check.
 """
 
 from __future__ import annotations
@@ -208,7 +209,8 @@ def control(table: Table, own_labels: dict[str, str], checks: list[Check]) -> tu
     for label, value in _pairs(table):
         value = value.strip()
         field = field_for(label, own_labels)
-        if not value:
+        if not value:  # "CONSULTATION:" left blank on the form: the label still prints, blank
+            extra.append({"label": label.strip().rstrip(":").strip(), "value": ""})
             continue
         if field and field.endswith(".body") and uk_date(plain(value)) and " by " in f" {label_key(label)} ":
             # "Approval by Quality Committee: 16 January 2018": the label names the body, the value is the date

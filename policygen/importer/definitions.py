@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from policygen.importer.control import cell_markdown, plain
-from policygen.importer.outline import Node
+from policygen.importer.outline import Check, Node
 
 _HEADING = re.compile(r"definition|glossary|terms used|terminology|abbreviation|interpretation", re.I)
 _MEANS = re.compile(r"^(?P<term>[^.;:]{1,60}?)\s+(?P<rest>(?:means|refers to|is defined as|is the|are the)\b.+)$", re.S)
@@ -45,6 +45,8 @@ def _collect(children: list[Node]) -> list[Node]:
             out[-1].terms.extend(pairs)
         else:
             out.append(Node("definitions", node.where, terms=pairs, checks=list(node.checks)))
+        if node.kind == "table" and node.table.caption:
+            out[-1].checks.append(Check(node.where, f"the table's caption {node.table.caption!r} was left out: a definitions list has none"))
         i += used
     return out
 

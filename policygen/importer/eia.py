@@ -125,9 +125,9 @@ _BULLET = re.compile(r"^\s*(\\?[-–•*·]\s*)+")
 
 
 def _questions(table) -> tuple[list[dict], list[Check]] | None:
-    """A yes/no question table as ``eia`` parts: one ``questions`` part, or several split by the
-    rows whose answer is not yes / no / N/A, each kept as a ``text`` part (and a check) in its place.
-    A row under a question that asks "on the basis of:" (its label a protected characteristic,
+    """A yes/no question table as one ``questions`` part, numbered through as the form was. A row
+    whose answer is not yes / no / N/A ("Partly") stays a question in its place, its answer left
+    blank and its words at the start of its comment, with a check. A row under a question that asks "on the basis of:" (its label a protected characteristic,
     or a bullet, or unnumbered where the form numbers its questions) is that question's sub-question."""
     rows = table.rows
     heads = [plain(" ".join(c.paragraphs)) for c in rows[0].cells]
@@ -142,7 +142,6 @@ def _questions(table) -> tuple[list[dict], list[Check]] | None:
     labels = {"question_label": heads[question] or "Question", "answer_label": heads[answer]}
     if comment is not None:
         labels["comment_label"] = heads[comment]
-    parts: list[dict] = []
     checks = [Check(table.where, "an equality impact question set: read into `eia` (check each answer)")]
     current: list[dict] = []
     parent: dict | None = None
@@ -155,13 +154,11 @@ def _questions(table) -> tuple[list[dict], list[Check]] | None:
             continue
         said = plain(cell(answer)).lower().rstrip(".")
         said = _ANSWERS.get(said, _ANSWERS.get(said + ".", said))
+        note = cell(comment)
         if said and said not in ("yes", "no", "na"):
-            checks.append(Check(table.where, f"row {n}: the answer {plain(cell(answer))!r} is not yes / no / N/A: kept as text (check)"))
-            if current:
-                parts.append({"questions": {**labels, "questions": current}})
-                current, parent = [], None
-            parts.append({"text": f"{text} — {cell(answer)}" + (f"\n\n{cell(comment)}" if cell(comment) else "")})
-            continue
+            checks.append(Check(table.where, f"row {n}: the answer {plain(cell(answer))!r} is not yes / no / N/A: "
+                                             "kept at the start of its comment, its answer left blank (check)"))
+            note, said = f"{cell(answer)} — {note}" if note else cell(answer), ""
         bullet = bool(_BULLET.match(plain(text)))
         q: dict = {"question": _BULLET.sub("", text) if bullet else text}
         key = characteristic(text)
@@ -172,16 +169,14 @@ def _questions(table) -> tuple[list[dict], list[Check]] | None:
         if said:
             q["answer"] = said
             answered += 1
-        if cell(comment):
-            q["comment"] = cell(comment)
+        if note:
+            q["comment"] = note
         q["questions"] = []
         if sub:
             parent["questions"].append(q)
         else:
             current.append(q)
             parent = q
-    if current:
-        parts.append({"questions": {**labels, "questions": current}})
     if not answered:
         return None
-    return parts, checks
+    return [{"questions": {**labels, "questions": current}}], checks

@@ -169,7 +169,7 @@ def _table(node: Node) -> dict:
         n_header += 1
     if n_header == len(rows):
         n_header = 0  # a table of header rows only: keep them as its rows
-    out: dict = {}
+    out: dict = {"caption": node.table.caption} if node.table.caption else {}
     header = [_plain_cell(c) for c in rows[0][0]] if n_header == 1 else [[_plain_cell(c) for c in r] for r, _ in rows[:n_header]]
     if n_header:
         out["header"] = _flow_seq(header) if n_header == 1 else _block_seq([_flow_seq(h) for h in header])

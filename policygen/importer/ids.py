@@ -53,7 +53,9 @@ def _base(node: Node) -> str:
     if node.kind == "definitions":
         return "definitions-list"
     if node.kind == "table":
-        first = next((c.paragraphs[0] for r in node.table.rows for c in r.cells if c.paragraphs), "table")
+        # named by its caption ("Table 1: Retention periods" → table-retention-periods), else its first cell
+        caption = re.sub(r"^table\s+\d+\s*[:.–-]\s*", "", node.table.caption or "", flags=re.I)
+        first = caption or next((c.paragraphs[0] for r in node.table.rows for c in r.cells if c.paragraphs), "table")
         return f"table-{slug(first, 4, 'table')}"
     if node.kind == "section":
         return slug(node.title or node.text, 6, "section")

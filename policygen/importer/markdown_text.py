@@ -1,8 +1,9 @@
 """Source words as policy text: Markdown that prints them as they were, and nothing more.
 
-A reader's words are data. A ``*`` or ``[`` in a Word paragraph must print as itself, not
-start emphasis or a link, and words that happen to look like a policygen reference
-(``{ref:scope}``) must stay words: each is escaped here, once, for every reader.
+A reader's words are data. A ``*`` or ``[`` in a paragraph must print as itself, not start
+emphasis or a link (each reader escapes its inline text with ``readers/inline.py``), and words
+that happen to look like a policygen reference (``{ref:scope}``) or a Markdown line start must
+stay words: those are escaped here, once, for every reader.
 """
 
 from __future__ import annotations
@@ -11,14 +12,7 @@ import re
 
 from policygen.model.refs import REF_RE
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<]|&(?=#?\w+;))")
 _LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(?=\s|$)")
-
-
-def escape(text: str) -> str:
-    """Inline text with Markdown's emphasis, code, link and autolink characters escaped, and an
-    ``&`` that would start a character reference (``&amp;`` typed in the source stays ``&amp;``)."""
-    return _SPECIAL.sub(r"\\\1", text)
 
 
 # A reference, with the backslash a reader may already have put before its brace: Markdown's

@@ -35,7 +35,7 @@ class Recognised:
     levels: list[dict]
     section_levels: dict[int, list[dict]]
     checks: list[Check] = field(default_factory=list)  # about the document as a whole
-    dropped: list[str] = field(default_factory=list)
+    dropped: list[Check] = field(default_factory=list)  # what the house style regenerates, not imported
     roles: dict[str, str] = field(default_factory=dict)  # role titles its responsibilities name, by key
     eia: dict | None = None
     appendices: list[tuple[str, Node]] = field(default_factory=list)  # (label, the section it was)
@@ -56,7 +56,7 @@ def recognise(source: Source, style: Style | None = None) -> Recognised:
     headings = {_entry_words(b.text) for b in blocks if isinstance(b, Heading)}
     front = reading.front(_without_contents(blocks[:cut], headings, reading.dropped))
     body = reading.body(_without_contents(blocks[cut:], headings, reading.dropped))
-    front_tree, tree = outline(front), outline(body)
+    front_tree, tree = outline(_with_captions(front)), outline(_with_captions(body))
     definitions.find(tree.root.children)
     assessment = eia.find(tree.root.children)
     appendices = _appendices(tree.root.children)
@@ -73,7 +73,7 @@ class _Reading:
     def __init__(self, source: Source, style: Style) -> None:
         self.style = style
         self.checks: list[Check] = [Check(n.where, n.message) for n in source.notices]
-        self.dropped: list[str] = []
+        self.dropped: list[Check] = []
         self.fields: dict = {}
         self.review: dict = {}
         self.history: list[dict] = []
@@ -126,7 +126,7 @@ class _Reading:
         self.history = ctl.history(table, columns, self.checks)
         self.history_columns = ctl.history_headings(table, columns)
         if out and isinstance(out[-1], Heading) and _HISTORY_HEADING.search(out[-1].text) and "version_history" in self.style.blocks:
-            self.dropped.append(f"{out[-1].where}: dropped the heading {plain(out.pop().text)!r}: the house style prints the version history")
+            self.dropped.append(Check(out[-1].where, f"dropped the heading {plain(out.pop().text)!r}: the house style prints the version history"))
         elif any(isinstance(b, Heading) for b in out):
             out.append(IncludeHistory(table.where))
         return True
@@ -157,10 +157,10 @@ class _Reading:
                 skipping = None
                 if _words(block.text) in self.generated_headings and self._style_prints(block.text):
                     skipping = block
-                    self.dropped.append(f"{block.where}: dropped {plain(block.text)!r} and its table: the house style prints it")
+                    self.dropped.append(Check(block.where, f"dropped {plain(block.text)!r} and its table: the house style prints it"))
                     continue
             if isinstance(block, Paragraph) and _words(block.text) in self.generated:
-                self.dropped.append(f"{block.where}: dropped {plain(block.text)[:60]!r}: the house style prints it")
+                self.dropped.append(Check(block.where, f"dropped {plain(block.text)[:60]!r}: the house style prints it"))
                 continue
             if skipping is not None and isinstance(block, Paragraph):
                 # only the version table is what the house style prints: a copyright line or a
@@ -198,6 +198,25 @@ def _words(text: str | None) -> str:
     return " ".join(re.findall(r"\w+", plain(text or "").lower()))
 
 
+# A paragraph typed as a table's caption ("Table 1: Retention periods") when no style says so.
+_TABLE_CAPTION = re.compile(r"^Table \d+\s*[:.–-]\s*\S", re.I)
+
+
+def _with_captions(blocks: list[Block]) -> list[Block]:
+    """Each table with its caption: a paragraph just above it styled Caption (HTML's <caption>,
+    Word's Insert Caption) or typed "Table 1: …" becomes the table's ``caption``, printed with
+    the table in every format, rather than a clause of its own."""
+    out: list[Block] = []
+    for block in blocks:
+        above = out[-1] if out else None
+        if isinstance(block, Table) and block.caption is None and isinstance(above, Paragraph) and above.auto is None and (
+                (above.style or "").lower() == "caption" or _TABLE_CAPTION.match(plain(above.text))):
+            out.pop()
+            block = replace(block, caption=plain(above.text))
+        out.append(block)
+    return out
+
+
 def _is_contents(block: Block) -> bool:
     return (isinstance(block, (Heading, Paragraph)) and bool(_CONTENTS.match(plain(block.text)))) or (
         isinstance(block, Paragraph) and (block.style or "").lower().startswith("toc"))
@@ -219,7 +238,7 @@ def _title(source: Source, blocks: list[Block], checks: list[Check]) -> str:
     return stem[:1].upper() + stem[1:]
 
 
-def _without_contents(blocks: list[Block], headings: set[str], dropped: list[str]) -> list[Block]:
+def _without_contents(blocks: list[Block], headings: set[str], dropped: list[Check]) -> list[Block]:
     """The blocks less the contents page: a 'Contents' heading and its entries (text ending in a
     page number, or naming a heading of the document), a note between the two, and paragraphs
     the format marks as contents entries."""
@@ -245,8 +264,8 @@ def _without_contents(blocks: list[Block], headings: set[str], dropped: list[str
         if in_contents or entries:
             if note is not None and not entries:
                 out.append(note)
-            dropped.append(f"{start}: dropped the contents page ({entries} entries"
-                           f"{' and the note above them' if note is not None and entries else ''}): policygen generates its own")
+            dropped.append(Check(start, f"dropped the contents page ({entries} entries"
+                                 f"{' and the note above them' if note is not None and entries else ''}): policygen generates its own"))
             in_contents, entries, start, note = False, 0, None, None
         out.append(block)
     return out

@@ -7,7 +7,9 @@ from collections import Counter
 from policygen.importer.recognise import Recognised
 
 
-def summary(found: Recognised, file: str) -> list[str]:
+def summary(found: Recognised, shown: str) -> list[str]:
+    """``shown``: the file as the user typed it, which every line names (a check's place in the
+    YAML names the file by its name alone)."""
     counts: Counter = Counter()
     checks = list(found.checks)
     nodes = [*found.preamble, *found.sections]
@@ -20,11 +22,9 @@ def summary(found: Recognised, file: str) -> list[str]:
         _count(counts["definitions"], "definitions list"), _count(len(found.roles), "role"), _count(len(found.version_history), "version history row"),
     ]
     fields = [k for k in found.document_control if k != "title"] + [f"review.{k}" for k in found.review]
-    lines = [f"{file}: {found.title!r}: {', '.join(parts)}",
-             f"{file}: document control: {', '.join(fields) if fields else 'none found'}"]
-    lines += found.dropped
-    lines += [str(c) for c in checks]
-    return lines
+    lines = [f"{shown}: {found.title!r}: {', '.join(parts)}",
+             f"{shown}: document control: {', '.join(fields) if fields else 'none found'}"]
+    return lines + [f"{c.where.shown_as(shown)}: {c.message}" for c in (*found.dropped, *checks)]
 
 
 def _count(n: int, what: str) -> str:

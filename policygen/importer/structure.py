@@ -35,6 +35,7 @@ class Outliner:
         self.previous_letter: str | None = None
         self.carried: Mark | None = None  # a number that stood alone, for the paragraph after it
         self.counted: dict[tuple[int, tuple], int] = {}  # (parent, style) → the last typed count under it
+        self.restarts: set = set()  # automatic numbering not from 1 already reported
         self.depth_of: dict[int, int] = {id(self.root): 0}  # each node's depth in the tree (sections nest 3 deep)
         levels = [b.level for b in blocks if isinstance(b, Heading) and not b.title_style]
         self.base_level = min(levels, default=1)
@@ -105,7 +106,7 @@ class Outliner:
             # typed number deeper than the level ("5.1.1" on a level-2 heading) keeps its depth:
             # headings do not count the numbered paragraph ("5.1") it sits under, nor a document
             # that styles every heading alike.
-            mark, text = self._mark(block.text, block.auto, heading=True)
+            mark, text = self._mark(block, heading=True)
             depth = block.level - self.base_level + 1
             if mark is not None and mark.depth and mark.depth > depth:
                 depth = mark.depth
@@ -132,7 +133,7 @@ class Outliner:
         if item is not None:
             self._list(block, *item)
             return
-        mark, text = self._mark(block.text, block.auto, heading=False)
+        mark, text = self._mark(block, heading=False)
         if mark is not None and mark.depth == 1 and len(text) <= _HEADING_LIKE_LENGTH and not text.rstrip().endswith((".", ":", ";", ",")):
             self._section(block, text, mark, 1, "a short numbered line, taken for a heading")
             return
@@ -185,7 +186,7 @@ class Outliner:
             listed = "list" in (block.style or "").lower()
             lead_in = self.last is not None and (self.last.in_list or self.last.text.rstrip().endswith(":"))
             if listed or (lead_in and re.fullmatch(r"%\d[.)]", auto.pattern)):
-                return "1.", auto.level, block.text
+                return f"{auto.start}.", auto.level, block.text  # a Markdown list counts on from its first number
         return None
 
     def _list(self, block: Paragraph, marker: str, depth: int, text: str) -> None:
@@ -203,7 +204,8 @@ class Outliner:
             node.text = f"{node.text}\n{line}"
         node.in_list = True
 
-    def _mark(self, text: str, auto, heading: bool) -> tuple[Mark | None, str]:
+    def _mark(self, block: Heading | Paragraph, heading: bool) -> tuple[Mark | None, str]:
+        text, auto = block.text, block.auto
         carried, self.carried = self.carried, None
         if carried is not None and not heading:
             return carried, text
@@ -214,7 +216,12 @@ class Outliner:
                 self.previous_letter = mark.typed.strip("().")
             return mark, rest
         if auto is not None:
-            return automatic(auto), text
+            mark = automatic(auto)
+            if mark is not None and auto.start != 1 and (auto.level, auto.pattern, auto.start) not in self.restarts:
+                self.restarts.add((auto.level, auto.pattern, auto.start))
+                self.pending.append(Check(block.where, f"numbered from {auto.start} in the source; policygen numbers "
+                                                       "these clauses in order from 1 at their level"))
+            return mark, text
         return None, text
 
 

@@ -48,6 +48,9 @@ def markdown_html(text: str, doc: DocumentView, extension: str = ".html") -> Mar
             if kind and tok.type == "ordered_list_open":
                 tok.attrSet("type", LIST_TYPES[kind])
                 tok.attrSet("class", f"list-{kind.value}")
+            if tok.type == "ordered_list_open" and (start := int(tok.attrs.get("start", 1) or 1)) != 1:
+                # the PDF's WeasyPrint ignores <ol start>; the list-item counter says the same to it and to browsers
+                tok.attrSet("style", f"counter-reset: list-item {start - 1}")
             depth += 1
         elif tok.type in ("bullet_list_close", "ordered_list_close"):
             depth -= 1

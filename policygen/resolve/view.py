@@ -310,13 +310,13 @@ def _clauses(nodes: list[Node], heading: str):
 
 def _front_sheet(policy: Policy, due: PolicyDate | None, org: Organisation) -> list[Row]:
     """The organisation's rows, then the policy's own labelled ones; a row the policy leaves
-    blank is kept, as on a paper form, unless the house style hides blank rows."""
+    blank is kept, as on a paper form, unless the house style hides blank rows. A policy's own
+    row is always kept: it is there because its author wrote it, blank or not."""
     shown = _with_due_date(policy, due)
     rows = [Row(r.label, field_value(shown, r.field, org)) for r in org.style.front_sheet]
-    rows += [Row(r.label, r.value) for r in policy.document_control.extra]
     if org.style.front_sheet_empty_rows == "hide":
         rows = [r for r in rows if r.value.strip()]
-    return rows
+    return rows + [Row(r.label, r.value) for r in policy.document_control.extra]
 
 
 def _with_due_date(policy: Policy, due: PolicyDate | None) -> Policy:

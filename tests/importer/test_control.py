@@ -121,3 +121,39 @@ def test_history_columns_by_their_telling_words():
     columns = history_columns(table, {})
     assert columns == ["version", "sections", "description", "date", "author"]
     assert history(table, columns, []) == [{"version": "1", "date": "2016-04", "author": "R Cousins", "description": "New Policy – supersedes G_CoG_01"}]
+
+
+@needs_poppler
+def test_a_labelled_row_left_blank_prints_its_label_in_every_format(tmp_path, capsys):
+    """EPUT's front sheet has 'CONSULTATION:' with nothing beside it: the label is the source's
+    words too, so it prints, blank, though the starter house style hides rows a policy leaves out."""
+    root = tmp_path / "project"
+    for name in ("templates", "vocabulary", "schema"):
+        shutil.copytree(ROOT / name, root / name)
+    d = docx.Document()
+    d.add_paragraph("Infection Control Policy", style="Title")
+    rows = [("PROCEDURE NUMBER:", "CPG58"), ("VERSION NUMBER:", "1"), ("CONSULTATION:", ""), ("AUTHOR:", "Head of Nursing")]
+    table = d.add_table(rows=len(rows), cols=2)
+    for row, (label, value) in zip(table.rows, rows):
+        row.cells[0].text, row.cells[1].text = label, value
+    d.add_paragraph("1 Purpose", style="Heading 1")
+    d.add_paragraph("1.1 Hands are washed.")
+    source = word.save(d, tmp_path / "ic.docx")
+    assert main(["--root", str(root), "import", str(source), "--org", "acme", "--id", "infection-control"]) == 0
+    capsys.readouterr()
+    data = yaml.safe_load((root / "organisations/acme/infection-control.yaml").read_text(encoding="utf-8"))
+    assert data["document_control"]["extra"] == [{"label": "PROCEDURE NUMBER", "value": "CPG58"}, {"label": "CONSULTATION", "value": ""}]
+
+    assert main(["--root", str(root), "build", "acme/infection-control", "--quiet", "-f", "html", "-f", "pdf", "-f", "docx"]) == 0
+    out_dir = root / "build/acme"
+    texts = {
+        "html": html_text((out_dir / "infection-control.html").read_text(encoding="utf-8")),
+        "pdf": pdf_text(out_dir / "infection-control.pdf"),
+        "docx": xml_text(_part(out_dir / "infection-control.docx", "word/document.xml")),
+    }
+    for fmt, text in texts.items():
+        flat = re.sub(r"\s+", " ", text)
+        for expected in ("PROCEDURE NUMBER", "CPG58", "CONSULTATION", "Head of Nursing"):
+            assert expected in flat, (fmt, expected)
+    # the shipped house styles that hide blank rows still hide the organisation's own rows
+    assert "Ratified by" not in texts["html"]

@@ -76,7 +76,7 @@ def test_a_hyperlink_is_a_markdown_link_and_only_to_the_web(tmp_path):
         link.append(run)
         p._p.append(link)
     texts = [b.text for b in _read(word.save(d, tmp_path / "l.docx")).blocks]
-    assert texts == ["See [NHS](<https://www.nhs.uk/>)", "See a file"]
+    assert texts == ["See [NHS](https://www.nhs.uk/)", "See a file"]
 
 
 @pytest.mark.parametrize("make, message", [
@@ -99,7 +99,7 @@ def test_bad_files_are_one_line_and_nothing_is_written(tmp_path, capsys, make, m
     assert str(exc.value) == message
     assert main(["--root", str(root), "import", str(bad), "--org", "acme"]) == 1
     out, err = capsys.readouterr()
-    assert err == f"{message}; nothing was written\n" and out == ""
+    assert err == f"{bad}{message.removeprefix('l.docx')}; nothing was written\n" and out == ""  # the file as typed
     assert not any((root / "organisations").iterdir())
 
 

@@ -108,24 +108,25 @@ def test_a_yes_no_question_form_becomes_the_eia(tmp_path, capsys):
     source = (root / "organisations/acme/records.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(source)
     assert data["sections"][1]["blocks"] == [{"id": "eia", "include": "eia"}]
-    fields, first, kept, last = data["eia"]["parts"]
+    fields, first = data["eia"]["parts"]  # one question set, numbered through: a 'Partly' row does not split it
     assert fields == {"fields": [{"label": "Name of policy:", "value": "Records Policy"}, {"label": "Date of assessment:"}]}
     assert {k: v for k, v in first["questions"].items() if k != "questions"} == {
         "question_label": "Screening question", "answer_label": "Yes/No", "comment_label": "Comments"}
-    parent, negative = first["questions"]["questions"]
+    parent, negative, partly, last = first["questions"]["questions"]
     assert "answer" not in parent and [(q["question"], q["characteristic"], q["answer"]) for q in parent["questions"]][:4] == [
         ("Age", "age", "no"), ("Disability", "disability", "yes"), ("Race", "race", "na"),
         ("Gender reassignment", "gender-reassignment", "no")]
     assert len(parent["questions"]) == 9
     assert parent["questions"][1]["comment"] == "Easy read."
     assert negative == {"question": "Is any impact likely to be negative?", "answer": "na"}
-    assert "Partly" in kept["text"] and "Respect and dignity only." in kept["text"]
-    assert last["questions"]["questions"] == [{"question": "Has the policy been consulted on?", "answer": "no", "comment": "Staff side only."}]
+    assert partly == {"question": "Does the policy support the FREDA principles?", "comment": "Partly — Respect and dignity only."}
+    assert last == {"question": "Has the policy been consulted on?", "answer": "no", "comment": "Staff side only."}
     assert "import: check — q.docx: paragraph 6: row 13: the answer 'Partly'" in source.split("include: eia")[0]
     assert main(["--root", str(root), "build", "acme/records", "--quiet"]) == 0
     built = root / "build/acme"
     expected = ["Name of policy:", "Records Policy", "Date of assessment:", "Screening question", "Age", "No", "Disability", "Yes", "Easy read.", "Race", "NA", "Sexual orientation",
-                "Is any impact likely to be negative?", "NA", "Partly", "Has the policy been consulted on?", "No", "Staff side only."]
+                "2. Is any impact likely to be negative?", "NA", "3. Does the policy support the FREDA principles?", "Partly — Respect and dignity only.",
+                "4. Has the policy been consulted on?", "No", "Staff side only."]
     for fmt, text in (("html", html_text((built / "records.html").read_text(encoding="utf-8"))), ("pdf", pdf_text(built / "records.pdf")),
                       ("docx", xml_text(_part(built / "records.docx", "word/document.xml")))):
         flat = re.sub(r"\s+", " ", text)

@@ -54,7 +54,7 @@ def test_a_word_policy_becomes_a_valid_policy_and_a_starter_organisation(empty_p
     assert [s["title"] for s in data["sections"]] == ["Introduction", "Retention"]
     # the typed numbers are gone from the text, and the levels rebuild them
     first = data["sections"][0]["blocks"][0]["text"]
-    assert first == "This policy sets out how **records** are kept. See &#123;ref:scope} and section {num:records-destroyed-securely}, and use \\*stars\\* as typed."
+    assert first == "This policy sets out how **records** are kept. See \\{ref:scope\\} and section {num:records-destroyed-securely}, and use \\*stars\\* as typed."
     assert data["levels"][2] == {"kind": "lower-alpha", "nested": False, "prefix": "(", "suffix": ")"}
     # the starter organisation validates, and so does everything with it
     assert main(["--root", str(empty_project), "validate", "acme"]) == 0

@@ -136,7 +136,7 @@ def test_a_contents_page_is_dropped_and_reported():
         _h("1 Introduction", 4), _p("1.1 Text.", 5),
     ))
     assert [s.title for s in found.sections] == ["Introduction"]
-    assert found.dropped == ["x.docx: paragraph 1: dropped the contents page (2 entries): policygen generates its own"]
+    assert [str(d) for d in found.dropped] == ["x.docx: paragraph 1: dropped the contents page (2 entries): policygen generates its own"]
 
 
 def test_ids_are_unique_and_made_from_the_words():
@@ -170,7 +170,7 @@ def test_a_contents_page_without_page_numbers_is_known_by_its_headings():
         _p("2.0 SCOPE", 4, auto=AutoNumber(0, "bullet", "•")), _h("1.0 INTRODUCTION", 5), _p("1.1 Text.", 6), _h("2.0 SCOPE", 7),
     ))
     assert [s.title for s in found.sections] == ["INTRODUCTION", "SCOPE"] and not found.preamble
-    assert found.dropped == ["x.docx: paragraph 1: dropped the contents page (2 entries and the note above them): policygen generates its own"]
+    assert [str(d) for d in found.dropped] == ["x.docx: paragraph 1: dropped the contents page (2 entries and the note above them): policygen generates its own"]
 
 
 def test_a_reference_to_a_number_nobody_has_stays_text_with_a_check():
@@ -271,3 +271,148 @@ def test_dropping_the_version_sheet_keeps_the_paragraphs_after_its_table():
     assert "© Copyright Acme NHS Trust 2020." in text and "Policy Statement" in text
     assert text.count("found under 'Version Control Sheet', which the house style prints itself: kept, check where it belongs") == 2
     assert "First issue" not in text.split("sections:")[-1]
+
+
+_WORDS = "Use file_name, a < b, [x], {ref:scope} and {note} with *stars*, key and both: see the site."
+
+
+def _word_inline(path: Path) -> Path:
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    d = docx.Document()
+    d.add_paragraph("Scope", style="Heading 1")
+    p = d.add_paragraph("Use file_name, a < b, [x], {ref:scope} and {note} with *stars*, ")
+    p.add_run("key").bold = True
+    p.add_run(" and ")
+    both = p.add_run("both")
+    both.bold = both.italic = True
+    p.add_run(": see ")
+    link = word._el("w:hyperlink")
+    link.set("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id",
+             d.part.relate_to("https://example.org/a_(b)", RT.HYPERLINK, is_external=True))
+    run = word._el("w:r")
+    run.append(word._el("w:t"))
+    run[0].text = "the site"
+    link.append(run)
+    p._p.append(link)
+    p.add_run(".")
+    return word.save(d, path)
+
+
+@needs_poppler
+def test_one_inline_rule_for_word_html_and_markdown(tmp_path):
+    """The same words typed in Word, on a web page and in Markdown come in as the same Markdown
+    (escapes, emphasis, a web link), and print as typed in every format."""
+    from policygen.importer.readers import reader_for
+
+    sources = {
+        "p.docx": _word_inline(tmp_path / "p.docx"),
+        "p.html": tmp_path / "p.html", "p.md": tmp_path / "p.md",
+    }
+    sources["p.html"].write_text(
+        "<h1>Scope</h1><p>Use file_name, a &lt; b, [x], {ref:scope} and {note} with *stars*, <b>key</b> and "
+        "<b><i>both</i></b>: see <a href='https://example.org/a_(b)'>the site</a>.</p>", encoding="utf-8")
+    sources["p.md"].write_text(
+        "# Scope\n\nUse file_name, a < b, \\[x\\], \\{ref:scope\\} and {note} with \\*stars\\*, **key** and "
+        "***both***: see [the site](<https://example.org/a_(b)>).\n", encoding="utf-8")
+    texts = {name: [b.text for b in reader_for(path)(path, path.read_bytes()).blocks][-1] for name, path in sources.items()}
+    assert len(set(texts.values())) == 1, texts
+    assert texts["p.docx"] == ("Use file_name, a < b, \\[x\\], \\{ref:scope\\} and \\{note\\} with \\*stars\\*, **key** and "
+                               "***both***: see [the site](<https://example.org/a_(b)>).")
+
+    out, _ = _import_and_build(tmp_path, sources["p.docx"], "words")
+    for fmt, text in (("html", html_text((out / "words.html").read_text(encoding="utf-8"))),
+                      ("pdf", pdf_text(out / "words.pdf")), ("docx", _docx_text(out / "words.docx"))):
+        assert _WORDS in _flat(text), fmt
+    assert 'href="https://example.org/a_(b)"' in (out / "words.html").read_text(encoding="utf-8")
+
+
+def _word_list_from_4(path: Path) -> Path:
+    d = docx.Document()
+    d.add_paragraph("Scope", style="Heading 1")
+    d.add_paragraph("Staff follow the steps that remain:")
+    num = word.outline_numbering(d, [("decimal", "%1.")])
+    abstract = d.part.numbering_part.element.findall(word.qn("w:abstractNum"))[0]
+    abstract.find(word.qn("w:lvl")).find(word.qn("w:start")).set(word.qn("w:val"), "4")
+    word.numbered(d.add_paragraph("check the account;"), num, 0)
+    word.numbered(d.add_paragraph("report the post."), num, 0)
+    return word.save(d, path)
+
+
+@needs_poppler
+@pytest.mark.parametrize("name", ["steps.docx", "steps.html", "steps.md"])
+def test_a_numbered_list_that_starts_at_4_prints_from_4(tmp_path, name):
+    """A list numbered on from an earlier page (<ol start="4">, Word's w:start, Markdown's "4.")
+    keeps its first number in every format, where it used to restart at 1."""
+    path = tmp_path / name
+    if name.endswith(".docx"):
+        _word_list_from_4(path)
+    elif name.endswith(".html"):
+        path.write_text("<h1>Steps</h1><h2>Scope</h2><p>Staff follow the steps that remain:</p>"
+                        "<ol start='4'><li>check the account;</li><li>report the post.</li></ol>", encoding="utf-8")
+    else:
+        path.write_text("# Steps\n\n## Scope\n\nStaff follow the steps that remain:\n\n4. check the account;\n5. report the post.\n",
+                        encoding="utf-8")
+    out, data = _import_and_build(tmp_path, path, "steps")
+    assert data["sections"][0]["blocks"][0]["text"] == "Staff follow the steps that remain:\n\n4. check the account;\n4. report the post.\n"
+    html = (out / "steps.html").read_text(encoding="utf-8")
+    assert '<ol start="4" style="counter-reset: list-item 3">' in html
+    assert re.search(r"4\.\s+check the account;\s+5\.\s+report the post\.", pdf_text(out / "steps.pdf"))
+    # Word numbers the list itself: the list the items are in counts from 4
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    item = next(p for p in _part(out / "steps.docx", "word/document.xml").iterfind(".//w:p", ns) if "check the account" in xml_text(p))
+    num_id = item.find(".//w:numId", ns).get(f"{{{ns['w']}}}val")
+    num = _part(out / "steps.docx", "word/numbering.xml").find(f"w:num[@w:numId='{num_id}']", ns)
+    assert num.find("w:lvlOverride[@w:ilvl='0']/w:startOverride", ns).get(f"{{{ns['w']}}}val") == "4"
+
+
+def test_clauses_word_numbers_from_4_are_numbered_from_1_and_the_report_says_so():
+    outline_from_4 = AutoNumber(1, "decimal", "%1.%2", start=4)
+    found = recognise(_source(_h("Scope", 1), _p("First clause.", 2, auto=outline_from_4), _p("Second clause.", 3, auto=outline_from_4)))
+    assert [c.text for c in found.sections[0].children] == ["First clause.", "Second clause."]
+    assert [str(c) for c in found.sections[0].children[0].checks] == [  # a comment above the block, a line in the report
+        "x.docx: paragraph 2: numbered from 4 in the source; policygen numbers these clauses in order from 1 at their level"]
+
+
+def _word_table_with_caption(path: Path, caption_style: bool) -> Path:
+    d = docx.Document()
+    d.add_paragraph("Periods", style="Heading 1")
+    d.add_paragraph("Records are kept as below.")
+    d.add_paragraph("Table 1: Retention periods", style="Caption" if caption_style else None)
+    t = d.add_table(rows=3, cols=3)
+    for cell, text in zip(t.rows[0].cells, ("Record", "Kind", "Kept for")):
+        cell.text = text
+    word.header_row(t)
+    t.cell(1, 0).merge(t.cell(2, 0)).text = "Clinical"  # Word's vertical merge
+    t.cell(1, 1).text, t.cell(1, 2).text = "Adult", "8 years"
+    t.cell(2, 1).text, t.cell(2, 2).text = "Child", "25 years"
+    return word.save(d, path)
+
+
+@needs_poppler
+@pytest.mark.parametrize("name", ["t.html", "styled.docx", "typed.docx"])
+def test_a_table_keeps_its_caption_and_a_cell_spanning_rows_keeps_its_column(tmp_path, name):
+    """A caption (HTML <caption>, Word's Caption style or a typed "Table 1:" line above the table)
+    is the table's caption in every format, not a clause; a cell spanning two rows keeps its text
+    in the first and leaves the row below empty there, so no cell moves to another column."""
+    path = tmp_path / name
+    if name == "t.html":
+        path.write_text("<h1>Retention</h1><h2>Periods</h2><p>Records are kept as below.</p><table>"
+                        "<caption>Table 1: Retention periods</caption><tr><th>Record</th><th>Kind</th><th>Kept for</th></tr>"
+                        "<tr><td rowspan='2'>Clinical</td><td>Adult</td><td>8 years</td></tr>"
+                        "<tr><td>Child</td><td>25 years</td></tr></table>", encoding="utf-8")
+    else:
+        _word_table_with_caption(path, caption_style=name == "styled.docx")
+    out, data = _import_and_build(tmp_path, path, "retention")
+    blocks = data["sections"][0]["blocks"]
+    assert [b.get("text") for b in blocks] == ["Records are kept as below.", None]
+    table = blocks[1]
+    assert table["id"] == "table-retention-periods"
+    assert table["caption"] == "Table 1: Retention periods"
+    assert table["header"] == ["Record", "Kind", "Kept for"]
+    assert table["rows"] == [["Clinical", "Adult", "8 years"], ["", "Child", "25 years"]]
+    html = (out / "retention.html").read_text(encoding="utf-8")
+    assert "<caption>Table 1: Retention periods</caption>" in html
+    for fmt, text in (("html", html_text(html)), ("pdf", pdf_text(out / "retention.pdf")), ("docx", _docx_text(out / "retention.docx"))):
+        flat = _flat(text)
+        assert flat.count("Table 1: Retention periods") == 1 and "Child 25 years" in flat, (fmt, flat)

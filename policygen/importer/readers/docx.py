@@ -22,7 +22,8 @@ from docx.oxml.ns import qn
 from policygen.importer.blocks import (
     AutoNumber, Block, Cell, Heading, Notice, Paragraph, Row, Skipped, Source, Table, Unreadable, Where,
 )
-from policygen.importer.markdown_text import escape
+from policygen.importer.readers import inline as md
+from policygen.importer.readers.lists import list_start
 
 MAX_BYTES = 50 * 1024 * 1024  # a policy is a few hundred kilobytes; anything past this is not one
 
@@ -31,7 +32,6 @@ _FORMATS = {
     "lowerRoman": "lower-roman", "upperRoman": "upper-roman", "bullet": "bullet", "none": "none",
 }
 _HEADING_STYLE = re.compile(r"^heading (\d)$", re.I)
-_LINK_SCHEMES = ("http://", "https://", "mailto:")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -42,7 +42,7 @@ def read(path: Path, data: bytes) -> Source:
     reader = _Reader(name, document)
     blocks = reader.blocks()
     if not any(isinstance(b, (Heading, Paragraph, Table)) for b in blocks):
-        raise Unreadable(f"{name}: the document has no text to import")
+        raise Unreadable(Where(name), "the document has no text to import")
     title = (document.core_properties.title or "").strip() or None
     return Source(file=name, blocks=tuple(blocks), title=title, notices=tuple(_package_notices(name, document, data) + reader.notices))
 
@@ -53,21 +53,21 @@ def _open(name: str, data: bytes):
     from docx.opc.exceptions import PackageNotFoundError
 
     if len(data) > MAX_BYTES:
-        raise Unreadable(f"{name}: {len(data) / 1048576:.0f} MB is over the {MAX_BYTES // 1048576} MB limit for a document to import")
+        raise Unreadable(Where(name), f"{len(data) / 1048576:.0f} MB is over the {MAX_BYTES // 1048576} MB limit for a document to import")
     if not data.strip():
-        raise Unreadable(f"{name}: the file is empty")
+        raise Unreadable(Where(name), "the file is empty")
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise Unreadable(f"{name}: an encrypted (password-protected) Word file or an old .doc; save it unprotected as .docx first")
+        raise Unreadable(Where(name), "an encrypted (password-protected) Word file or an old .doc; save it unprotected as .docx first")
     if data.startswith(b"%PDF"):
-        raise Unreadable(f"{name}: this is a PDF, not a Word document; import the Word file it was made from")
+        raise Unreadable(Where(name), "this is a PDF, not a Word document; import the Word file it was made from")
     if not data.startswith(b"PK"):
-        raise Unreadable(f"{name}: not a Word document (.docx is a zip package; this file is not one)")
+        raise Unreadable(Where(name), "not a Word document (.docx is a zip package; this file is not one)")
     try:
         return docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise Unreadable(f"{name}: not a readable Word document (corrupt or not a .docx: {exc.__class__.__name__})") from None
+        raise Unreadable(Where(name), f"not a readable Word document (corrupt or not a .docx: {exc.__class__.__name__})") from None
     except Exception as exc:  # lxml's XMLSyntaxError and kin: a damaged part inside the zip
-        raise Unreadable(f"{name}: a damaged Word document ({exc.__class__.__name__}); open and re-save it in Word") from None
+        raise Unreadable(Where(name), f"a damaged Word document ({exc.__class__.__name__}); open and re-save it in Word") from None
 
 
 def _package_notices(name: str, document, data: bytes) -> list[Notice]:
@@ -226,7 +226,8 @@ def _unreadable_parts(p) -> list[str]:
 
 
 def inline(p) -> str:
-    """A paragraph's text as inline Markdown: bold, italic and web links kept, everything else plain."""
+    """A paragraph's text as inline Markdown: bold, italic and web links kept, everything else
+    plain, by the rules (``readers/inline.py``) the HTML and Markdown readers write theirs with."""
     from docx.text.hyperlink import Hyperlink
 
     pieces: list[tuple[str, bool, bool]] = []
@@ -235,9 +236,7 @@ def inline(p) -> str:
         if isinstance(item, Hyperlink):
             out.append(_styled(pieces))
             pieces = []
-            words = escape("".join(r.text for r in item.runs))
-            address = item.address or ""
-            out.append(f"[{words}](<{address}>)" if words.strip() and address.startswith(_LINK_SCHEMES) and ">" not in address else words)
+            out.append(md.link(md.escape("".join(r.text for r in item.runs)), item.address))
         else:
             pieces.append((item.text, bool(item.bold), bool(item.italic)))
     out.append(_styled(pieces))
@@ -254,13 +253,9 @@ def _styled(pieces: list[tuple[str, bool, bool]]) -> str:
             merged.append([text, bold, italic])
     out = []
     for text, bold, italic in merged:
-        core = text.strip()
-        if not core or not (bold or italic):
-            out.append(escape(text))
-            continue
-        mark = ("**" if bold else "") + ("*" if italic else "")
-        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
-        out.append(f"{lead}{mark}{escape(core)}{mark[::-1]}{trail}")
+        text = md.escape(text)
+        text = md.wrap("**", text) if bold else text
+        out.append(md.wrap("*", text) if italic else text)
     return "".join(out)
 
 
@@ -310,4 +305,14 @@ class _Numbering:
         text = lvl.find(qn("w:lvlText")) if lvl is not None else None
         counting = _FORMATS.get(fmt.get(qn("w:val")) if fmt is not None else "decimal", "decimal")
         pattern = text.get(qn("w:val")) if text is not None and text.get(qn("w:val")) is not None else f"%{level + 1}."
-        return AutoNumber(level=level, counting=counting, pattern=pattern)
+        return AutoNumber(level=level, counting=counting, pattern=pattern, start=list_start(self._start(num, lvl, level)))
+
+    @staticmethod
+    def _start(num, lvl, level: int) -> str | None:
+        """The level's first count: the list's w:startOverride, else the level's own w:start."""
+        for override in num.findall(qn("w:lvlOverride")):
+            start = override.find(qn("w:startOverride"))
+            if override.get(qn("w:ilvl")) == str(level) and start is not None:
+                return start.get(qn("w:val"))
+        start = lvl.find(qn("w:start")) if lvl is not None else None
+        return start.get(qn("w:val")) if start is not None else None

@@ -24,7 +24,7 @@ import lxml.html
 
 from policygen.importer.blocks import Block, Cell, Counting, Heading, Notice, Paragraph, Row, Skipped, Source, Table, Unreadable, Where
 from policygen.importer.readers import inline
-from policygen.importer.readers.lists import CONTENTS, auto_number, start_notice
+from policygen.importer.readers.lists import CONTENTS, auto_number, list_start
 from policygen.importer.readers.textfile import declared_charset, decode
 
 
@@ -71,14 +71,14 @@ def read(path: Path, data: bytes) -> Source:
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
-        raise Unreadable(f"{name}: has no text") from None
+        raise Unreadable(Where(name), "has no text") from None
     for error in parser.error_log:
         if error.level == etree.ErrorLevels.FATAL:
-            raise Unreadable(f"{name}:{error.line}: cannot be read ({error.message.strip()}); nothing imported")
+            raise Unreadable(Where(name, line=error.line), f"cannot be read ({error.message.strip()}); nothing imported")
     reader = _Reader(name)
     reader.walk(root)
     if not any(not isinstance(b, Skipped) for b in reader.blocks):
-        raise Unreadable(f"{name}: has no text")
+        raise Unreadable(Where(name), "has no text")
     title = inline.spaces(root.findtext(".//title") or "") or None
     return Source(file=name, blocks=tuple(reader.blocks), title=title, notices=notices + _dropped(name, root) + tuple(reader.notices))
 
@@ -96,6 +96,7 @@ class _List:
     counting: Counting
     contents: bool
     items: int = 0
+    start: int = 1
 
 
 @dataclass
@@ -105,8 +106,22 @@ class _Table:
     cells: list[Cell] = field(default_factory=list)
     cell: list[str] | None = None  # the open cell's paragraphs
     colspan: int = 1
+    rowspan: int = 1
     header_section: bool = False
     header_cells: int = 0
+    # A cell spanning rows below its own (rowspan): its first column → (rows it still covers, its
+    # colspan, a header cell?). Those rows get an empty cell there, as a vertically merged Word cell
+    # reads, so every later cell stays in its own column; the text is kept once, in the first row.
+    spans: dict[int, tuple[int, int, bool]] = field(default_factory=dict)
+
+    def fill(self) -> None:
+        """Empty cells for the columns a cell above still covers, up to the next free column."""
+        while (column := sum(c.colspan for c in self.cells)) in self.spans:
+            left, colspan, header = self.spans.pop(column)
+            self.cells.append(Cell((), colspan=colspan))
+            self.header_cells += header
+            if left > 1:
+                self.spans[column] = (left - 1, colspan, header)
 
 
 @dataclass
@@ -195,7 +210,8 @@ class _Reader:
             self.tables[-1].header_section = True
         elif tag in ("td", "th") and self.tables:
             table = self.tables[-1]
-            table.cell, table.colspan = [], _colspan(el)
+            table.fill()
+            table.cell, table.colspan, table.rowspan = [], _span(el, "colspan"), _span(el, "rowspan")
             table.header_cells += tag == "th"
         self.run.line = el.sourceline
         return False
@@ -226,10 +242,13 @@ class _Reader:
             self.nav -= 1
         elif tag in ("td", "th") and self.tables and self.tables[-1].cell is not None:
             table = self.tables[-1]
+            if table.rowspan > 1:
+                table.spans[sum(c.colspan for c in table.cells)] = (table.rowspan - 1, table.colspan, tag == "th")
             table.cells.append(Cell(tuple(table.cell), colspan=table.colspan))
             table.cell = None
         elif tag == "tr" and self.tables:
             table = self.tables[-1]
+            table.fill()
             if table.cells:
                 header = table.header_section or table.header_cells == len(table.cells)
                 table.rows.append(Row(tuple(table.cells), header=header))
@@ -241,11 +260,9 @@ class _Reader:
 
     def open_list(self, el, tag: str) -> None:
         counting: Counting = _OL_TYPES.get(el.get("type") or "1", "decimal") if tag == "ol" else "bullet"
-        start = (el.get("start") or "").strip()
-        if tag == "ol" and start not in ("", "1"):
-            self.notices.append(start_notice(start, self.where(el)))
         inherited = bool(self.lists) and self.lists[-1].contents
-        self.lists.append(_List(counting, contents=inherited or _is_contents(el)))
+        start = list_start(el.get("start")) if tag == "ol" else 1
+        self.lists.append(_List(counting, contents=inherited or _is_contents(el), start=start))
 
     def close_table(self, table: _Table) -> None:
         if self.tables and self.tables[-1].cell is not None:
@@ -304,7 +321,7 @@ class _Reader:
         if self.items and self.items[-1]:
             self.items[-1] = False
             if self.lists:
-                auto = auto_number(len(self.lists) - 1, self.lists[-1].counting)
+                auto = auto_number(len(self.lists) - 1, self.lists[-1].counting, self.lists[-1].start)
         elif self.items:
             style = style or "List Continue"
         if self.tables and self.tables[-1].cell is not None:
@@ -334,12 +351,13 @@ def _in_cell(text: str, auto, number: int) -> str:
     """A list item inside a table cell, written as a Markdown list item."""
     if auto is None:
         return text
-    return f"- {text}" if auto.counting == "bullet" else f"{number}. {text}"
+    return f"- {text}" if auto.counting == "bullet" else f"{auto.start + number - 1}. {text}"
 
 
-def _colspan(el) -> int:
+def _span(el, attribute: str) -> int:
+    """A cell's colspan or rowspan: 1 unless it is a whole number, at most 1000."""
     try:
-        return min(max(int(el.get("colspan") or 1), 1), 1000)
+        return min(max(int(el.get(attribute) or 1), 1), 1000)
     except ValueError:
         return 1
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from policygen.importer.blocks import AutoNumber, Counting, Notice, Where
+import re
+
+from policygen.importer.blocks import AutoNumber, Counting
 
 # The style of page navigation (a contents list of in-page links, a <nav>, a "skip to content"
 # link): kept as blocks, since a reader never drops words, but marked so the recogniser drops
@@ -10,11 +12,12 @@ from policygen.importer.blocks import AutoNumber, Counting, Notice, Where
 CONTENTS = "Contents"
 
 
-def auto_number(level: int, counting: Counting) -> AutoNumber:
+def auto_number(level: int, counting: Counting, start: int = 1) -> AutoNumber:
     """A list item's number as Word would describe it: ``%n.`` at nesting level n-1, or a bullet."""
-    return AutoNumber(level, counting, "•" if counting == "bullet" else f"%{level + 1}.")
+    return AutoNumber(level, counting, "•" if counting == "bullet" else f"%{level + 1}.", start)
 
 
-def start_notice(start: str, where: Where) -> Notice:
-    """Said when a numbered list does not start at 1: the blocks carry no start number."""
-    return Notice(f"a numbered list starts at {start}; its items are read as a list numbered from its context", where)
+def list_start(value: object) -> int:
+    """A list's start number as the format gives it (``<ol start="4">``, Markdown's ``4.``); 1
+    when it gives none or none a list can have."""
+    return int(value) if re.fullmatch(r"\d{1,9}", str(value or "").strip()) else 1

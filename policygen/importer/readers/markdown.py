@@ -19,7 +19,7 @@ from markdown_it.token import Token
 
 from policygen.importer.blocks import Block, Cell, Heading, Notice, Paragraph, Row, Skipped, Source, Table, Unreadable, Where
 from policygen.importer.readers import inline
-from policygen.importer.readers.lists import CONTENTS, auto_number, start_notice
+from policygen.importer.readers.lists import CONTENTS, auto_number, list_start
 from policygen.importer.readers.textfile import decode
 
 # Raw HTML is parsed (never rendered) only so that it arrives as its own token and can be skipped.
@@ -60,10 +60,10 @@ def read(path: Path, data: bytes) -> Source:
     try:
         tokens = _PARSER.parse(text)
     except _TooDeep as deep:
-        raise Unreadable(f"{name}:{deep.line}: quotes or lists nested too deeply to read (the parser stops at {_PARSER.options.maxNesting} levels); nothing imported") from None
+        raise Unreadable(Where(name, line=deep.line), f"quotes or lists nested too deeply to read (the parser stops at {_PARSER.options.maxNesting} levels); nothing imported") from None
     reader.walk(tokens)
     if not any(not isinstance(b, Skipped) for b in reader.blocks):
-        raise Unreadable(f"{name}: has no text")
+        raise Unreadable(Where(name), "has no text")
     return Source(file=name, blocks=tuple(reader.blocks), title=title, notices=notices + front_notices + tuple(reader.notices))
 
 
@@ -85,6 +85,7 @@ def _front_matter(name: str, text: str) -> tuple[str, str | None, tuple[Notice, 
 class _List:
     counting: str
     contents: bool = False  # a list of in-page links: a contents list, kept but styled so
+    start: int = 1
 
 
 @dataclass
@@ -148,11 +149,9 @@ class _Reader:
 
     def open_list(self, token: Token, contents: bool) -> None:
         ordered = token.type == "ordered_list_open"
-        start = token.attrGet("start")
-        if ordered and start not in (None, 1, "1"):
-            self.notices.append(start_notice(start, self.where(token)))
         inherited = bool(self.lists) and self.lists[-1].contents
-        self.lists.append(_List("decimal" if ordered else "bullet", contents=inherited or contents))
+        start = list_start(token.attrGet("start")) if ordered else 1
+        self.lists.append(_List("decimal" if ordered else "bullet", contents=inherited or contents, start=start))
 
     def inline(self, opener: Token | None, token: Token) -> None:
         where = self.where(opener) if opener is not None and opener.map else self.where(token)
@@ -175,7 +174,7 @@ class _Reader:
         auto = None
         if self.item_open and self.item_open[-1]:
             self.item_open[-1] = False
-            auto = auto_number(len(self.lists) - 1, self.lists[-1].counting)
+            auto = auto_number(len(self.lists) - 1, self.lists[-1].counting, self.lists[-1].start)
         elif self.item_open:
             style = style or "List Continue"
         if self.lists and self.lists[-1].contents:

@@ -37,15 +37,15 @@ def decode(name: str, data: bytes, kind: str, declared: str | None = None) -> tu
     Windows-1252, the encoding of most old Word "Save as web page" files; a Notice says which.
     """
     if len(data) > MAX_BYTES:
-        raise Unreadable(f"{name}: is {len(data) / 1024 / 1024:.0f} MB; policygen imports files of at most {MAX_LABEL}")
+        raise Unreadable(Where(name), f"is {len(data) / 1024 / 1024:.0f} MB; policygen imports files of at most {MAX_LABEL}")
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _nonempty(name, data.decode(codec, errors="replace")), ()
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
-            raise Unreadable(f"{name}: this is {what}, not {kind}")
+            raise Unreadable(Where(name), f"this is {what}, not {kind}")
     if b"\x00" in data:
-        raise Unreadable(f"{name}: this is binary data, not {kind}")
+        raise Unreadable(Where(name), f"this is binary data, not {kind}")
     try:
         return _nonempty(name, data.decode("utf-8")), ()
     except UnicodeDecodeError as exc:
@@ -77,7 +77,7 @@ def _known(codec: str | None) -> str | None:
 
 def _nonempty(name: str, text: str) -> str:
     if not text.strip():
-        raise Unreadable(f"{name}: has no text")
+        raise Unreadable(Where(name), "has no text")
     return text
 
 
