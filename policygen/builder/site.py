@@ -61,7 +61,7 @@ def _downloads(build_dir: Path, target: Target, formats: tuple[str, ...]):
     for path in _redlines(build_dir, target):
         pairs.setdefault(_REDLINE.search(path.name)[1], []).append(path)
     redlines = [
-        file(p, f"changes {_pair_words(pair)} ({FORMAT_NAMES[p.suffix[1:]]})")
+        file(p, f"Changes {_pair_words(pair)} ({FORMAT_NAMES[p.suffix[1:]]})")
         for pair in sorted(pairs, key=_natural, reverse=True) for p in sorted(pairs[pair])
     ]
     return Downloads(tuple(found), tuple(redlines))
@@ -85,20 +85,24 @@ def _clash(library) -> str | None:
 
 def site_files(project: Project, library, formats: tuple[str, ...]) -> list[tuple[str, bytes]]:
     """The organisation and policy pages, then the search index over them and the policies' HTML."""
-    from policygen.builder.search_index import SearchIndexFailed, search_index
+    from policygen.builder.search_index import SearchIndexFailed, search_index, titled
     from policygen.render.site import Site, render_site_pages
 
     if clash := _clash(library):
         raise SiteFailed(clash)
     build_dir = project.build_dir
-    targets = {(c.entry.org, c.entry.policy): Target(c.entry.org, c.entry.policy, project.organisations / c.entry.org) for c in library.cards}
-    site = Site(library, {k: _downloads(build_dir, t, formats) for k, t in targets.items()})
+    site = Site(library, {
+        (c.entry.org, c.entry.policy): _downloads(build_dir, Target(c.entry.org, c.entry.policy, project.organisations / c.entry.org), formats)
+        for c in library.cards
+    })
     pages = render_site_pages(site, project.template_dirs())
-    documents = [
-        (f"{org}/{policy}.html", (build_dir / org / f"{policy}.html").read_bytes())
-        for org, policy in targets if (build_dir / org / f"{policy}.html").is_file()
-    ]
-    policy_pages = [(rel, data) for rel, data in pages if rel.count("/") == 2]
+    documents = []  # each policy's own text, its result named with its organisation
+    for e in (c.entry for c in library.cards):
+        path = build_dir / e.org / f"{e.policy}.html"
+        if path.is_file():
+            documents.append((f"{e.org}/{e.policy}.html", titled(path.read_text(encoding="utf-8"), f"{e.title} ({e.org_name})")))
+    # and the policies' pages, for what only they say: owner, approving committee, versions
+    policy_pages = [(rel, data.decode("utf-8")) for rel, data in pages if rel.count("/") == 2]
     try:
         return [*pages, *search_index([*documents, *policy_pages])]
     except SearchIndexFailed as exc:

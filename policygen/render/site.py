@@ -21,7 +21,7 @@ FORMAT_NAMES = {"html": "web page", "pdf": "PDF", "docx": "Word document", "md":
 @dataclass(frozen=True)
 class File:
     href: str  # relative to the page that links it
-    name: str  # "PDF", "Word document", "changes from version 4 to 5 (web page)"
+    name: str  # "PDF", "Word document", "Changes from version 4 to 5 (web page)"
     size: str  # "120 KB"
 
 

@@ -50,7 +50,7 @@ class Organisation:
 
 @dataclass(frozen=True)
 class Library:
-    organisations: tuple[Organisation, ...]  # by id
+    organisations: tuple[Organisation, ...]  # by name, as a reader looks one up
     kinds: tuple[Kind, ...]  # those the policies have, in the vocabulary's order
     cards: tuple[Card, ...]  # most urgent first, as the register lists them
 
@@ -93,4 +93,4 @@ def library(docs: list[LoadedPolicy], vocabulary: Vocabulary | None) -> Library:
     orgs = {d.org.model.id: Organisation(d.org.model.id, d.org.model.name, d.org.model.short_name) for d in docs}
     order = vocabulary.kind_ids() if vocabulary else []
     kinds = sorted({c.kind for c in cards if c.kind}, key=lambda k: (k.id not in order, order.index(k.id) if k.id in order else 0, k.id))
-    return Library(tuple(orgs[k] for k in sorted(orgs)), tuple(kinds), cards)
+    return Library(tuple(sorted(orgs.values(), key=lambda o: (o.name.casefold(), o.id))), tuple(kinds), cards)
