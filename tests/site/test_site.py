@@ -154,6 +154,19 @@ def test_names_from_the_data_are_escaped(tmp_path):
         assert "Westmoor &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in text and "<script>alert" not in text
 
 
+def test_a_policy_with_errors_gets_no_page_and_the_others_still_do(tmp_path, capsys):
+    root = write_library(copy_project(tmp_path))
+    bad = root / "organisations" / "southbay" / "records-management.yaml"
+    bad.write_text(bad.read_text(encoding="utf-8") + "unknown_field: 1\n", encoding="utf-8")
+    assert main(["--root", str(root), "build", "-f", "html", "--quiet"]) == 1
+    assert "records-management.yaml" in capsys.readouterr().err
+    build = root / "build"
+    assert not (build / "southbay" / "records-management").exists()
+    assert (build / "southbay" / "information-governance" / "index.html").is_file()
+    assert "records-management" not in (build / "southbay" / "index.html").read_text(encoding="utf-8")
+    assert "southbay/records-management/" not in (build / "index.html").read_text(encoding="utf-8")
+
+
 def test_the_search_index_is_written_beside_the_pages_and_fetches_nothing_from_elsewhere(site):
     assert (site / "pagefind" / "pagefind-ui.js").is_file() and (site / "pagefind" / "pagefind-entry.json").is_file()
     assert list((site / "pagefind" / "fragment").glob("*.pf_fragment"))
