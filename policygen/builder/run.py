@@ -18,6 +18,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from policygen.builder.cache import BuildCache, InputKeys
 from policygen.builder.progress import Progress
@@ -25,6 +26,9 @@ from policygen.builder import site
 from policygen.problems import Problem
 from policygen.project import Project, Target
 from policygen.render import FORMATS
+
+if TYPE_CHECKING:
+    from policygen.review.library import Library
 
 
 @dataclass
@@ -44,7 +48,7 @@ def _rel(target: Target, fmt: str) -> str:
 _LIBRARY = "register and comparison pages"
 
 
-def _library_pages(root: str, targets: tuple[str, ...], formats: tuple[str, ...]) -> tuple[list[tuple[str, bytes]], object]:
+def _library_pages(root: str, targets: tuple[str, ...], formats: tuple[str, ...]) -> tuple[list[tuple[str, bytes]], Library | None]:
     """Worker: the comparison pages (build/compare/<policy-id>.html) and the register page linking them,
     with what the site's own pages show of each policy (``review.library.Library``, laid out once the
     documents are written).
@@ -124,7 +128,7 @@ class _Results:
         self.project, self.result, self.progress = project, result, progress
         self.outputs: dict[Target, list[tuple[str, bytes, bool]]] = {}
         self.library: list[tuple[str, bytes]] = []
-        self.site = None  # review.library.Library: what the site's own pages show
+        self.site: Library | None = None  # what the site's own pages show of each policy
         self.problems: set[Problem] = set()
 
     def take(self, task: _Task, value, error: str | None) -> None:

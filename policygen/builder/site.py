@@ -29,9 +29,9 @@ def is_site_file(rel: str) -> bool:
 
 
 def _redlines(build_dir: Path, target: Target) -> list[Path]:
-    folder = build_dir / target.org_id
-    prefix = f"{target.policy_id}.redline."
-    return sorted(p for p in folder.glob(f"{prefix}*") if _REDLINE.search(p.name) and p.name.startswith(prefix) and p.is_file())
+    """What `policygen diff` wrote beside the policy's documents (``<policy>.redline.<pair>.html``)."""
+    found = (build_dir / target.org_id).glob(f"{target.policy_id}.redline.*")
+    return sorted(p for p in found if _REDLINE.search(p.name) and p.is_file())
 
 
 def key(register_key: str, project: Project, targets: list[Target]) -> str:

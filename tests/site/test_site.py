@@ -239,6 +239,15 @@ def test_changing_one_clause_rewrites_only_the_pages_that_show_it_and_the_index(
     assert stale and not any((quick / "build" / k).exists() for k in stale)
 
 
+def test_a_new_redline_rewrites_its_policys_page_alone(quick, capsys):
+    (quick / "build" / "westmoor" / "health-and-safety.redline.v1.0-v1.1.html").write_text("<!DOCTYPE html><title>r</title>")
+    capsys.readouterr()
+    assert main(["--root", str(quick), "build", "-f", "html", "-f", "md"]) == 0
+    wrote = [line.split()[1] for line in capsys.readouterr().out.splitlines() if line.startswith("wrote")]
+    assert [w for w in wrote if not w.startswith("build/pagefind/")] == ["build/westmoor/health-and-safety/index.html"]
+    assert "Changes from version 1.0 to 1.1 (web page)" in (quick / "build" / "westmoor" / "health-and-safety" / "index.html").read_text()
+
+
 def test_an_organisation_named_like_the_search_folder_is_refused(tmp_path, capsys):
     root = write_library(copy_project(tmp_path))
     shutil.move(root / "organisations" / "westmoor", root / "organisations" / "pagefind")
