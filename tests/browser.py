@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+AXE_VERSION = "4.14.1"
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -33,6 +34,25 @@ def find_chromium() -> str | None:
         if path:
             return path
     return None
+
+
+def axe_source() -> str:
+    """axe-core from $AXE_CORE_JS, or tests/.axe (installed from the npm registry on first use)."""
+    env = os.environ.get("AXE_CORE_JS")
+    if env:
+        return Path(env).read_text(encoding="utf-8")
+    folder = Path(__file__).parent / ".axe"
+    script = folder / "node_modules" / "axe-core" / "axe.min.js"
+    if not script.is_file():
+        npm = shutil.which("npm")
+        assert npm, "axe-core is not installed and npm is missing: run `npm install --prefix tests/.axe axe-core`"
+        folder.mkdir(exist_ok=True)
+        (folder / ".gitignore").write_text("*\n")
+        subprocess.run(
+            [npm, "install", "--prefix", str(folder), "--no-audit", "--no-fund", "--silent", f"axe-core@{AXE_VERSION}"],
+            check=True, timeout=300,
+        )
+    return script.read_text(encoding="utf-8")
 
 
 class BrowserError(RuntimeError):

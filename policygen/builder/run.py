@@ -18,12 +18,17 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from policygen.builder.cache import BuildCache, InputKeys
 from policygen.builder.progress import Progress
+from policygen.builder import site
 from policygen.problems import Problem
 from policygen.project import Project, Target
 from policygen.render import FORMATS
+
+if TYPE_CHECKING:
+    from policygen.review.library import Library
 
 
 @dataclass
@@ -43,15 +48,19 @@ def _rel(target: Target, fmt: str) -> str:
 _LIBRARY = "register and comparison pages"
 
 
-def _library_pages(root: str, targets: tuple[str, ...], formats: tuple[str, ...]) -> list[tuple[str, bytes]]:
-    """Worker: the comparison pages (build/compare/<policy-id>.html) and the register page linking them.
+def _library_pages(root: str, targets: tuple[str, ...], formats: tuple[str, ...]) -> tuple[list[tuple[str, bytes]], Library | None]:
+    """Worker: the comparison pages (build/compare/<policy-id>.html) and the register page linking them,
+    with what the site's own pages show of each policy (``review.library.Library``, laid out once the
+    documents are written).
 
     Made from the policies without errors: a policy with errors is reported by
     its own task and left out, and the others are still listed and compared.
     With none to list, nothing is made, so the pages last built stay.
     """
     from policygen.compare.page import render_pages
+    from policygen.load.document import Loader
     from policygen.validate.checked import load_and_check
+    from policygen.review.library import library
     from policygen.review.register import entries
     from policygen.render.register import render_register
 
@@ -60,7 +69,7 @@ def _library_pages(root: str, targets: tuple[str, ...], formats: tuple[str, ...]
     broken = {p.file for p in checked.errors}
     docs = [d for d in checked.documents if not {d.source.name, d.org.source.name} & broken]
     if not docs:
-        return []
+        return [], None
     left_out = [t for t in project.targets(list(targets)) if t not in {d.target for d in docs}]
     build_dir = project.build_dir.resolve()
     pages = [(path.relative_to(build_dir).as_posix(), data) for path, data in render_pages(project, docs, left_out)]
@@ -68,8 +77,9 @@ def _library_pages(root: str, targets: tuple[str, ...], formats: tuple[str, ...]
         {"href": rel, "label": f"Compare the {Path(rel).stem.replace('-', ' ')} policies of every organisation"}
         for rel, _ in pages
     ]
-    index = render_register(entries(docs), formats, project.template_dirs(), comparisons)
-    return [*pages, ("index.html", index)]
+    lib = library(docs, Loader(project).vocabulary())
+    index = render_register(entries(docs), formats, project.template_dirs(), comparisons, library=lib)
+    return [*pages, ("index.html", index)], lib
 
 
 def _build_document(root: str, org_id: str, policy_id: str, formats: tuple[str, ...]) -> tuple[list[Problem], list[tuple[str, bytes]] | None]:
@@ -118,6 +128,7 @@ class _Results:
         self.project, self.result, self.progress = project, result, progress
         self.outputs: dict[Target, list[tuple[str, bytes, bool]]] = {}
         self.library: list[tuple[str, bytes]] = []
+        self.site: Library | None = None  # what the site's own pages show of each policy
         self.problems: set[Problem] = set()
 
     def take(self, task: _Task, value, error: str | None) -> None:
@@ -126,10 +137,11 @@ class _Results:
         else:
             self._document(task.target, value, error)
 
-    def _library(self, pages, error: str | None) -> None:
+    def _library(self, made, error: str | None) -> None:
         if error:
             self.result.failed.append(f"{_LIBRARY}: rendering failed: {error}")
         else:
+            pages, self.site = made
             self.library.extend(pages)
 
     def _document(self, target: Target, built, error: str | None) -> None:
@@ -188,7 +200,7 @@ def _run_tasks(tasks: list[_Task], jobs: int, results: _Results) -> None:
 
 
 def _record(targets: list[Target], stale: dict[Target, list[tuple[str, str]]], results: _Results,
-            cache: BuildCache, library_key: str | None) -> None:
+            cache: BuildCache, library_key: str | None, formats: tuple[str, ...]) -> None:
     """Report and record in target order, then write the library pages if every document rendered."""
     from policygen.write import output_path, write_if_changed
 
@@ -205,12 +217,19 @@ def _record(targets: list[Target], stale: dict[Target, list[tuple[str, str]]], r
             cache.record(rel, fresh_keys[fmt], data)
     result.problems = sorted(results.problems, key=lambda p: (p.file, p.line, p.path, p.message))
     if results.library and not result.failed:
+        # The site's pages show each download's size: made now the documents are written.
+        made, error = _outcome(lambda: site.site_files(results.project, results.site, formats))
+        if error:
+            result.failed.append(f"library site: {error}")
+            return
+        results.library += made
         for rel, data in results.library:
             if write_if_changed(output_path(results.project.build_dir, *rel.split("/")), data):
                 result.written.append(f"build/{rel}")
             else:
                 result.unchanged += 1
             cache.record(rel, library_key, data)
+        site.prune(results.project.build_dir, cache, {rel for rel, _ in results.library})
 
 
 def run_build(
@@ -230,10 +249,11 @@ def run_build(
     result.note = cache.note
     keys = InputKeys(project)
     stale = _stale_outputs(targets, formats, cache, keys, result)
-    library_key = keys.register(targets, formats) if register else None
+    library_key = site.key(keys.register(targets, formats), project, targets) if register else None
     # The register page and the comparison pages are made from every policy together.
-    library_pages = ["index.html", *(r for r in cache.entries if r.startswith("compare/"))] if register else []
-    library_stale = register and not all(cache.fresh(rel, library_key) for rel in library_pages)
+    library_pages = ["index.html", *(r for r in cache.entries if r.startswith("compare/") or site.is_site_file(r))] if register else []
+    # and the site's pages show every document's size: remade when any document is.
+    library_stale = register and (bool(stale) or not all(cache.fresh(rel, library_key) for rel in library_pages))
     if not stale and not library_stale:
         result.unchanged += len(library_pages)
         return result
@@ -251,6 +271,6 @@ def run_build(
         _run_tasks(tasks, max(1, jobs or os.cpu_count() or 1), results)
     finally:
         progress.close()
-    _record(targets, stale, results, cache, library_key)
+    _record(targets, stale, results, cache, library_key, formats)
     cache.save()
     return result

@@ -19,7 +19,8 @@ def test_validate_shipped_data_exits_zero(capsys):
 
 def test_build_writes_one_html_per_organisation(built):
     outputs = sorted(p.relative_to(built / "build").as_posix() for p in (built / "build").glob("*/*.html"))
-    assert outputs == ["compare/social-media.html", *(f"{policy}.html" for policy in SHIPPED_POLICIES)]
+    site_pages = sorted({f"{policy.split('/')[0]}/index.html" for policy in SHIPPED_POLICIES})  # the library site's
+    assert outputs == sorted(["compare/social-media.html", *site_pages, *(f"{policy}.html" for policy in SHIPPED_POLICIES)])
 
 
 def test_build_can_be_narrowed_to_one_organisation_and_format(project, capsys):
@@ -133,5 +134,7 @@ def test_changing_one_policy_rewrites_only_its_outputs(project, capsys):
     path.write_text(path.read_text().replace("reasonable", "limited", 1))
     assert main(["--root", str(project), "build"]) == 0
     wrote = sorted(line.split()[1] for line in capsys.readouterr().out.splitlines() if line.startswith("wrote"))
-    assert wrote and all(w.startswith("build/focus/social-media.") for w in wrote if not w.startswith("build/compare/"))
+    # its documents, its page on the library site (their sizes), the comparison, the search index
+    assert wrote and all(w.startswith(("build/focus/social-media.", "build/focus/social-media/")) for w in wrote
+                         if not w.startswith(("build/compare/", "build/pagefind/")))
     assert "build/compare/social-media.html" in wrote  # focus's clause text is on the comparison page too

@@ -5,15 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from browser import axe_source as _axe_source
 from conftest import ROOT, copy_project
 from html_links import links
 from policygen.cli import main
@@ -23,7 +22,6 @@ from policygen.validate.checked import load_and_check
 from policygen.project import Project
 
 ORGS = ["cpss", "eput", "focus", "lchs", "swlccg"]
-AXE_VERSION = "4.14.1"
 
 
 @pytest.fixture(scope="module")
@@ -314,25 +312,6 @@ def test_rerun_leaves_the_page_untouched_and_a_narrowed_page_is_not_written(buil
 
 
 # --- accessibility in a real browser -------------------------------------------------------------------
-
-
-def _axe_source() -> str:
-    """axe-core from $AXE_CORE_JS, or tests/.axe (installed from the npm registry on first use)."""
-    env = os.environ.get("AXE_CORE_JS")
-    if env:
-        return Path(env).read_text(encoding="utf-8")
-    folder = Path(__file__).parents[1] / ".axe"
-    script = folder / "node_modules" / "axe-core" / "axe.min.js"
-    if not script.is_file():
-        npm = shutil.which("npm")
-        assert npm, "axe-core is not installed and npm is missing: run `npm install --prefix tests/.axe axe-core`"
-        folder.mkdir(exist_ok=True)
-        (folder / ".gitignore").write_text("*\n")
-        subprocess.run(
-            [npm, "install", "--prefix", str(folder), "--no-audit", "--no-fund", "--silent", f"axe-core@{AXE_VERSION}"],
-            check=True, timeout=300,
-        )
-    return script.read_text(encoding="utf-8")
 
 
 def test_comparison_page_has_no_axe_violations_in_chromium(built_with_page, tmp_path, capsys):

@@ -1,0 +1,96 @@
+"""What the library site shows of each policy: its register entry, its kind and its version list.
+
+Worked out once from the checked documents (in the worker that makes the register), and
+small and picklable, so the site's pages can be laid out after the documents are written,
+when the size of each download is known. Nothing here knows of formats or files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from policygen.load.document import LoadedPolicy
+from policygen.model.vocabulary import Vocabulary
+from policygen.resolve.values import format_date
+from policygen.review.register import Entry, by_due_date, entries
+
+
+@dataclass(frozen=True)
+class Version:
+    """One row of a policy's version list, dates in words."""
+
+    version: str
+    date: str
+    author: str
+    changed: str  # the sections changed and what changed, as the YAML says it
+    approved_by: str
+
+
+@dataclass(frozen=True)
+class Kind:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """A policy as its own page shows it."""
+
+    entry: Entry
+    kind: Kind | None
+    versions: tuple[Version, ...]  # newest first
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str
+    short_name: str
+
+
+@dataclass(frozen=True)
+class Library:
+    organisations: tuple[Organisation, ...]  # by name, as a reader looks one up
+    kinds: tuple[Kind, ...]  # those the policies have, in the vocabulary's order
+    cards: tuple[Card, ...]  # most urgent first, as the register lists them
+
+    def of_organisation(self, org_id: str) -> list[Card]:
+        return [c for c in self.cards if c.entry.org == org_id]
+
+    def of_kind(self, kind_id: str) -> list[Card]:
+        return [c for c in self.cards if c.kind and c.kind.id == kind_id]
+
+
+def _versions(doc: LoadedPolicy) -> tuple[Version, ...]:
+    rows = reversed(doc.model.version_history)  # the YAML lists them oldest first
+    return tuple(
+        Version(
+            version=r.version,
+            date=format_date(r.date, "long") if r.date else "",
+            author=r.author or "",
+            changed=" — ".join(t for t in (r.sections, r.description) if t),
+            approved_by=r.approved_by or "",
+        )
+        for r in rows
+    )
+
+
+def _kind(doc: LoadedPolicy, vocabulary: Vocabulary | None) -> Kind | None:
+    """The kind it declares, else the one its id names (as `policygen new` decides)."""
+    kind_id = doc.model.kind or (vocabulary.kind_named_by(doc.model.id) if vocabulary else None)
+    if not kind_id:
+        return None
+    known = vocabulary.kind(kind_id) if vocabulary else None
+    return Kind(kind_id, known.label if known else kind_id.replace("-", " ").capitalize())
+
+
+def library(docs: list[LoadedPolicy], vocabulary: Vocabulary | None) -> Library:
+    by_key = {(d.target.org_id, d.target.policy_id): d for d in docs}
+    cards = tuple(
+        Card(e, _kind(by_key[(e.org, e.policy)], vocabulary), _versions(by_key[(e.org, e.policy)]))
+        for e in by_due_date(entries(docs))
+    )
+    orgs = {d.org.model.id: Organisation(d.org.model.id, d.org.model.name, d.org.model.short_name) for d in docs}
+    order = vocabulary.kind_ids() if vocabulary else []
+    kinds = sorted({c.kind for c in cards if c.kind}, key=lambda k: (k.id not in order, order.index(k.id) if k.id in order else 0, k.id))
+    return Library(tuple(sorted(orgs.values(), key=lambda o: (o.name.casefold(), o.id))), tuple(kinds), cards)
