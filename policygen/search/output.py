@@ -17,23 +17,26 @@ from policygen.search.results import Hit, marked, snippet
 SNIPPET = 220
 
 
-def where(hit: Hit) -> str:
+def where(hit: Hit, open_: str = "", close: str = "") -> str:
     """"swlccg/social-media 5.6 ¶2 · Ensure comments are factually and legally sound": the heading
-    without the number the cite already gives, or none when the cite is the heading."""
-    heading = hit.heading
+    without the number the cite already gives ("1.1 · Introduction", not "1.1 · 1 Introduction"),
+    none when the cite is the heading, its matching words marked."""
+    heading, spans = hit.heading, hit.heading_matches
     number, _, title = heading.partition(" ")
-    if title and hit.number.split()[0] == number:
-        heading = title
+    cite = hit.number.split()[0] if hit.number else ""
+    if title and (cite == number or cite.startswith(number + ".")):
+        cut = len(number) + 1
+        heading, spans = title, tuple((max(s - cut, 0), e - cut) for s, e in spans if e > cut)
     if hit.number.startswith(heading):
         heading = ""
-    return f"{hit.org}/{hit.policy} {hit.number}" + (f" · {heading}" if heading else "")
+    return f"{hit.org}/{hit.policy} {hit.number}" + (f" · {marked(heading, spans, open_, close)}" if heading else "")
 
 
 def render_text(hits: list[Hit], total: int, width: int = 100, open_: str = "[", close: str = "]") -> str:
     lines: list[str] = []
     for rank, hit in enumerate(hits, 1):
         text, spans = snippet(hit.text, hit.matches, SNIPPET)
-        lines.append(f"{rank}. {where(hit)}")
+        lines.append(f"{rank}. {where(hit, open_, close)}")
         lines.append(f"   {hit.org_name}, {hit.title}")
         lines += textwrap.wrap(marked(text, spans, open_, close), width, initial_indent="   ", subsequent_indent="   ",
                                break_on_hyphens=False)
