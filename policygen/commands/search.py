@@ -41,7 +41,7 @@ def _usage(message: str) -> int:
 def run(args, project) -> int:
     from policygen.search.query import BadQuery, parse
     from policygen.search.refresh import index_path, refresh
-    from policygen.search.results import QuerySyntax, no_hit, search
+    from policygen.search.results import QuerySyntax, count, no_hit, search
     from policygen.search.scope import Unusable, checked_filters, checked_orgs
     from policygen.search.store import SearchIndex
 
@@ -58,14 +58,14 @@ def run(args, project) -> int:
     with SearchIndex.open(index_path(project)) as index:
         try:
             filters = checked_filters(project, index, _split(args.org), _split(args.kind))
-            hits = search(index, query, filters)
+            total = count(index, query, filters)
+            hits = search(index, query, filters, args.limit or None) if total else []
         except (Unusable, QuerySyntax) as exc:
             return _usage(str(exc))
         if not hits:
             print(f"policygen search: {no_hit(index, query, filters)}", file=sys.stderr)
             return EXIT_PROBLEMS
-    shown = hits[: args.limit] if args.limit else hits
-    _print(args.format, query.text, shown, len(hits))
+    _print(args.format, query.text, hits, total)
     return EXIT_OK
 
 

@@ -63,12 +63,7 @@ def search(index: SearchIndex, query: Query, filters: Filters = Filters(), limit
         f"FROM clauses WHERE clauses MATCH ? {where} ORDER BY round(score, 6), org, policy, ord"
         + (" LIMIT ?" if limit else "")
     )
-    try:
-        rows = index.db.execute(sql, (query.expression, *params, *([limit] if limit else []))).fetchall()
-    except sqlite3.OperationalError as exc:
-        if "fts5" in str(exc) or "syntax" in str(exc):
-            raise QuerySyntax(str(exc)) from None
-        raise
+    rows = _execute(index, sql, (query.expression, *params, *([limit] if limit else [])))
     hits = []
     for *values, score, body, head in rows:
         record = dict(zip(COLUMNS, values))
@@ -78,6 +73,21 @@ def search(index: SearchIndex, query: Query, filters: Filters = Filters(), limit
             _matches(record["text"], body), _matches(record["heading"], head),
         ))
     return hits
+
+
+def count(index: SearchIndex, query: Query, filters: Filters = Filters()) -> int:
+    """How many clauses match, without ranking or marking them."""
+    where, params = _where(filters)
+    return _execute(index, f"SELECT count(*) FROM clauses WHERE clauses MATCH ? {where}", (query.expression, *params))[0][0]
+
+
+def _execute(index: SearchIndex, sql: str, params: tuple) -> list[tuple]:
+    try:
+        return index.db.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "fts5" in str(exc) or "syntax" in str(exc):
+            raise QuerySyntax(str(exc)) from None
+        raise
 
 
 def _where(filters: Filters) -> tuple[str, list[str]]:

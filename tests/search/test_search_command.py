@@ -168,3 +168,31 @@ def test_help_says_what_the_exit_codes_mean(capsys):
     with pytest.raises(SystemExit):
         main(["search", "--help"])
     assert "1 with none" in " ".join(capsys.readouterr().out.split())
+
+
+def test_on_a_terminal_the_matching_words_are_bold_not_bracketed(library, capsys, monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    code, out, _ = search(library, capsys, "confidential", "--org", "northfield", "--limit", "1")
+    assert code == 0
+    assert "keep patient records \x1b[1;33mconfidential\x1b[0m and share" in out
+    assert "[confidential]" not in out and "\x02" not in out
+    assert "4.1 · \x1b[1;33mConfidentiality\x1b[0m" in out
+
+
+def test_policy_text_that_looks_like_markup_is_printed_as_written(tmp_path, capsys, monkeypatch):
+    policy = POLICY + """\
+  - id: markup
+    title: Markup
+    blocks:
+      - id: brackets
+        text: "Write [bold]escalation[/bold] and <b>escalation</b> as you like."
+"""
+    root = scratch_project(tmp_path, ORG, policy)
+    code, out, _ = search(root, capsys, "escalation", "--format", "json")
+    assert json.loads(out)["hits"][0]["text"] == "Write [bold]escalation[/bold] and <b>escalation</b> as you like."
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    code, out, _ = search(root, capsys, "escalation")
+    assert "Write [bold]\x1b[1;33mescalation\x1b[0m[/bold] and <b>\x1b[1;33mescalation\x1b[0m</b> as you like." in out
