@@ -112,6 +112,8 @@ def run(args, project) -> int:
 
 def _by_query(args, project) -> int:
     """--query: the clauses of each organisation matching some words, side by side (policygen.search)."""
+    from policygen.commands.report import report
+    from policygen.problems import ProblemsFound
     from policygen.search.scope import Unusable
     from policygen.search.side_by_side import NoMatch, compare_by_query
 
@@ -119,6 +121,8 @@ def _by_query(args, project) -> int:
         return _usage("--query cannot be combined with --topic, --show or --accept-suggestions")
     try:
         text = compare_by_query(project, args.query, tuple(_split(args.orgs)), args.policy, args.format)
+    except ProblemsFound as exc:
+        return report(exc.problems, False)
     except Unusable as exc:
         return _usage(str(exc))
     except NoMatch as exc:

@@ -39,6 +39,16 @@ def _usage(message: str) -> int:
 
 
 def run(args, project) -> int:
+    from policygen.commands.report import report
+    from policygen.problems import ProblemsFound
+
+    try:
+        return _search(args, project)
+    except ProblemsFound as exc:  # no organisations/ folder, an unreadable one
+        return report(exc.problems, False)
+
+
+def _search(args, project) -> int:
     from policygen.search.query import BadQuery, parse
     from policygen.search.refresh import index_path, refresh
     from policygen.search.results import QuerySyntax, count, no_hit, search

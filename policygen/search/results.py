@@ -161,13 +161,20 @@ def marked(text: str, spans: tuple[tuple[int, int], ...], open_: str = "[", clos
 
 
 def snippet(text: str, spans: tuple[tuple[int, int], ...], width: int = 200) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """A window of about ``width`` characters of ``text`` (on one line) around its first match, cut at
-    words, "…" where cut; and the match spans within it."""
+    """A window of about ``width`` characters of ``text`` (on one line), cut at words, "…" where cut,
+    placed to show the most of the different words matched (the earliest such place); and the match
+    spans within it."""
     flat = " ".join(text.split("\n"))
     if len(flat) <= width:
         return flat, spans
-    first = spans[0][0] if spans else 0
-    start = max(0, min(first - width // 3, len(flat) - width))
+
+    def window(at: int) -> int:
+        return max(0, min(at - width // 3, len(flat) - width))
+
+    def words_shown(start: int) -> int:
+        return len({flat[s:e].lower() for s, e in spans if s >= start and e <= start + width})
+
+    start = max((window(s) for s, _ in spans), key=words_shown, default=0)
     if start:
         start = _word_start(flat, start)
     end = min(len(flat), start + width)

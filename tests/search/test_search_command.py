@@ -196,3 +196,22 @@ def test_policy_text_that_looks_like_markup_is_printed_as_written(tmp_path, caps
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)
     code, out, _ = search(root, capsys, "escalation")
     assert "Write [bold]\x1b[1;33mescalation\x1b[0m[/bold] and <b>\x1b[1;33mescalation\x1b[0m</b> as you like." in out
+
+
+def test_without_organisations_or_with_build_blocked_it_says_so_in_one_line(tmp_path, capsys):
+    code, out, err = search(tmp_path, capsys, "anything")
+    assert (code, out) == (1, "")
+    assert err.splitlines()[0].endswith("organisations: no organisations/ folder here; run from a policygen project or pass --root")
+    root = scratch_project(tmp_path / "p", ORG, POLICY)
+    (root / "build").write_text("not a folder")
+    code, out, err = search(root, capsys, "accounts")
+    assert (code, out) == (1, "")
+    assert err == "policygen search: cannot write build (a file stands where a folder is needed); what was there before is left as it was\n"
+    assert (root / "build").read_text() == "not a folder"
+
+
+def test_a_long_clause_is_cut_where_it_shows_the_most_of_the_words_matched(library, capsys):
+    hits = as_json(library, capsys, "negative", "comments", "--org", "swlccg")
+    assert len(hits[0]["text"]) > 400
+    assert "[negative]" in hits[0]["snippet"] and "[comments]" in hits[0]["snippet"]
+    assert hits[0]["snippet"].startswith("… ") and hits[0]["snippet"].endswith(" …")
