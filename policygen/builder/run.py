@@ -55,7 +55,7 @@ def _library_pages(root: str, targets: tuple[str, ...], formats: tuple[str, ...]
     from policygen.validate.checked import load_and_check
     from policygen.review.register import entries
     from policygen.render.register import render_register
-    from policygen.search.refresh import refresh as refresh_search_index
+    from policygen.search.refresh import refresh_for_build as refresh_search_index
 
     project = Project(Path(root))
     checked = load_and_check(project, list(targets))

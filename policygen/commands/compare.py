@@ -116,6 +116,7 @@ def _by_query(args, project) -> int:
     from policygen.problems import ProblemsFound
     from policygen.search.scope import Unusable
     from policygen.search.side_by_side import NoMatch, compare_by_query
+    from policygen.search.store import SearchUnavailable
 
     if args.topic or args.show or args.accept_suggestions:
         return _usage("--query cannot be combined with --topic, --show or --accept-suggestions")
@@ -125,7 +126,7 @@ def _by_query(args, project) -> int:
         return report(exc.problems, False)
     except Unusable as exc:
         return _usage(str(exc))
-    except NoMatch as exc:
+    except (NoMatch, SearchUnavailable) as exc:
         print(f"policygen compare: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     if args.output:

@@ -42,10 +42,15 @@ def run(args, project) -> int:
     from policygen.commands.report import report
     from policygen.problems import ProblemsFound
 
+    from policygen.search.store import SearchUnavailable
+
     try:
         return _search(args, project)
     except ProblemsFound as exc:  # no organisations/ folder, an unreadable one
         return report(exc.problems, False)
+    except SearchUnavailable as exc:
+        print(f"policygen search: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
 
 
 def _search(args, project) -> int:

@@ -21,7 +21,7 @@ from policygen.load.document import LoadedPolicy
 from policygen.model.vocabulary import Vocabulary
 from policygen.project import Project
 from policygen.search.rows import Row, rows_of
-from policygen.search.store import INDEX_NAME, SearchIndex, Update
+from policygen.search.store import INDEX_NAME, SearchIndex, SearchUnavailable, Update
 
 
 def index_path(project: Project) -> Path:
@@ -46,6 +46,15 @@ def refresh(project: Project, documents: list[LoadedPolicy] | None = None) -> Up
             return index.update(keys, lambda stale: _load(project, stale, documents))
     except OSError as exc:
         raise CannotWrite(index_path(project), exc) from None
+
+
+def refresh_for_build(project: Project, documents: list[LoadedPolicy]) -> None:
+    """``refresh`` as a step of the build, which goes on without search where SQLite has no FTS5
+    (``policygen search`` says why)."""
+    try:
+        refresh(project, documents)
+    except SearchUnavailable:
+        pass
 
 
 def _load(project: Project, stale: list[str], documents: list[LoadedPolicy] | None) -> dict[str, list[Row]]:

@@ -48,6 +48,10 @@ PRAGMA user_version = {SCHEMA_VERSION};
 """
 
 
+class SearchUnavailable(RuntimeError):
+    """This Python's SQLite lacks FTS5 (it is compiled in almost everywhere): search cannot work here."""
+
+
 @dataclass
 class Update:
     """What an update did: policies indexed again, removed, and left as they were because they did not load."""
@@ -155,6 +159,13 @@ def _replace_with_empty(path: Path) -> None:
     tmp = path.with_name(path.name + ".new")
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
-    db.executescript(_SCHEMA)
+    try:
+        db.executescript(_SCHEMA)
+    except sqlite3.OperationalError as exc:
+        db.close()
+        tmp.unlink()
+        if "no such module" in str(exc):
+            raise SearchUnavailable(f"this Python's SQLite ({sqlite3.sqlite_version}) has no FTS5, which search needs") from None
+        raise
     db.close()
     os.replace(tmp, path)

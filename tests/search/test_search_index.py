@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -133,3 +134,15 @@ def test_documents_loaded_elsewhere_are_indexed_as_given(library, tmp_path):
     assert update.indexed == sorted(str(d.target) for d in docs)
     again = index_documents(path, docs[:1], Loader(project).vocabulary())
     assert (again.indexed, again.removed) == ([], sorted(str(d.target) for d in docs[1:]))
+
+
+def test_without_fts5_search_says_why_and_the_build_goes_on_without_it(library, monkeypatch, capsys):
+    import policygen.search.store as store
+
+    monkeypatch.setattr(store, "_SCHEMA", store._SCHEMA.replace("USING fts5(body", "USING fts5_missing(body"))
+    assert main(["--root", str(library), "search", "induction"]) == 1
+    err = capsys.readouterr().err
+    assert re.fullmatch(r"policygen search: this Python's SQLite \([\d.]+\) has no FTS5, which search needs\n", err)
+    assert main(["--root", str(library), "build", "-f", "md", "--quiet", "--jobs", "1"]) == 0
+    assert (library / "build" / "index.html").is_file() and not (library / "build" / "search.sqlite").exists()
+    assert list((library / "build").glob("search.sqlite*")) == []
