@@ -30,10 +30,6 @@ class Row:
     text: str
     order: int  # document order within the policy
 
-    @property
-    def policy_key(self) -> str:
-        return f"{self.org}/{self.policy}"
-
 
 def policy_kind(doc: LoadedPolicy, vocabulary: Vocabulary | None) -> str:
     """The kind the policy declares, else the kind its id names ('safeguarding-adults' → safeguarding)."""
