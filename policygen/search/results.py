@@ -180,21 +180,24 @@ def snippet(text: str, spans: tuple[tuple[int, int], ...], width: int = 200) -> 
     end = min(len(flat), start + width)
     if end < len(flat):
         end = _word_end(flat, end)
-    lead, tail = ("…" if start else ""), ("…" if end < len(flat) else "")
+    lead, tail = ("… " if start else ""), (" …" if end < len(flat) else "")
     shift = len(lead) - start
     inside = tuple((max(s, start) + shift, min(e, end) + shift) for s, e in spans if e > start and s < end)
     return lead + flat[start:end] + tail, inside
 
 
 def _word_start(text: str, i: int) -> int:
-    """``i``, or the start of the next word if ``i`` is inside one."""
+    """The start of the first word beginning at or after ``i``."""
     while 0 < i < len(text) and WORD.match(text, i - 1) and WORD.match(text, i):
         i += 1
-    return i
+    m = WORD.search(text, i)
+    return m.start() if m else i
 
 
 def _word_end(text: str, i: int) -> int:
-    """``i``, or the start of the word ``i`` is inside."""
+    """``i``, moved back out of the word it falls in and the spaces before it."""
     while 0 < i < len(text) and WORD.match(text, i - 1) and WORD.match(text, i):
+        i -= 1
+    while i > 0 and text[i - 1].isspace():
         i -= 1
     return i

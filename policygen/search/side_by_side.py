@@ -29,16 +29,17 @@ def columns(index: SearchIndex, query: Query, orgs: list[str], filters: Filters,
     return {org: search(index, query, Filters((org,), filters.kinds, filters.policies), per_org) for org in orgs}
 
 
-def _cell(hit: Hit) -> str:
+def _cell(hit: Hit, with_policy: bool) -> str:
     text, spans = snippet(hit.text, hit.matches, SNIPPET)
-    return f"{hit.policy} {hit.number}: {marked(text, spans)}"
+    return f"{hit.policy + ' ' if with_policy else ''}{hit.number}: {marked(text, spans)}"
 
 
 def render(by_org: dict[str, list[Hit]], query: Query, fmt: str, width: int = 120) -> str:
     if fmt == "csv":
         return _csv(by_org)
     depth = max((len(h) for h in by_org.values()), default=0)
-    rows = [[_cell(hits[i]) if i < len(hits) else (NONE if i == 0 else "") for hits in by_org.values()] for i in range(depth)]
+    with_policy = len({h.policy for hits in by_org.values() for h in hits}) > 1  # else the number is enough
+    rows = [[_cell(hits[i], with_policy) if i < len(hits) else (NONE if i == 0 else "") for hits in by_org.values()] for i in range(depth)]
     if fmt == "markdown":
         header = "| " + " | ".join(by_org) + " |\n|" + "---|" * len(by_org) + "\n"
         body = "".join("| " + " | ".join(_md(c) for c in row) + " |\n" for row in rows)
