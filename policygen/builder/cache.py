@@ -101,10 +101,20 @@ class InputKeys:
                 files |= {other.policy_file, other.org_file}
         return sorted(files)
 
-    def output(self, target: Target, fmt: str) -> str:
-        h = hashlib.sha256(f"{CACHE_FORMAT}\0{code_digest()}\0{fmt}\0".encode())
+    def _sources(self, target: Target, h: "hashlib._Hash") -> None:
+        """The files a policy's words are read from: its own, its organisation's, the vocabulary, the policies it cites."""
         for path in (target.org_file, target.policy_file, self.project.vocabulary_file, *self._linked_files(target)):
             h.update(self._file(path) + b"\0")
+
+    def text(self, target: Target) -> str:
+        """The key of a policy's words as readers see them (the search index's): its sources and the code."""
+        h = hashlib.sha256(f"{CACHE_FORMAT}\0{code_digest()}\0text\0".encode())
+        self._sources(target, h)
+        return h.hexdigest()
+
+    def output(self, target: Target, fmt: str) -> str:
+        h = hashlib.sha256(f"{CACHE_FORMAT}\0{code_digest()}\0{fmt}\0".encode())
+        self._sources(target, h)
         h.update(self._asset_digest(target.org_dir, PICTURES).encode())
         if FORMATS[fmt].word_template:
             h.update(self._asset_digest(target.org_dir, WORD_SUFFIXES).encode())

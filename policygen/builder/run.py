@@ -51,7 +51,8 @@ _LIBRARY = "register and comparison pages"
 def _library_pages(root: str, targets: tuple[str, ...], formats: tuple[str, ...]) -> tuple[list[tuple[str, bytes]], Library | None]:
     """Worker: the comparison pages (build/compare/<policy-id>.html) and the register page linking them,
     with what the site's own pages show of each policy (``review.library.Library``, laid out once the
-    documents are written).
+    documents are written); and, as it has the library loaded, the search index
+    (build/search.sqlite) brought up to date.
 
     Made from the policies without errors: a policy with errors is reported by
     its own task and left out, and the others are still listed and compared.
@@ -63,6 +64,7 @@ def _library_pages(root: str, targets: tuple[str, ...], formats: tuple[str, ...]
     from policygen.review.library import library
     from policygen.review.register import entries
     from policygen.render.register import render_register
+    from policygen.search.refresh import refresh_for_build as refresh_search_index
 
     project = Project(Path(root))
     checked = load_and_check(project, list(targets))
@@ -70,6 +72,7 @@ def _library_pages(root: str, targets: tuple[str, ...], formats: tuple[str, ...]
     docs = [d for d in checked.documents if not {d.source.name, d.org.source.name} & broken]
     if not docs:
         return [], None
+    refresh_search_index(project, docs)  # build/search.sqlite: only the policies whose sources changed
     left_out = [t for t in project.targets(list(targets)) if t not in {d.target for d in docs}]
     build_dir = project.build_dir.resolve()
     pages = [(path.relative_to(build_dir).as_posix(), data) for path, data in render_pages(project, docs, left_out)]

@@ -25,6 +25,7 @@ def add_parser(sub) -> None:
     p.add_argument("policy", nargs="?", metavar="POLICY-ID", help="the policy to compare, e.g. social-media (default: every policy)")
     p.add_argument("--topic", action="append", metavar="T[,T…]", help="only these topics (repeatable or comma-separated)")
     p.add_argument("--orgs", metavar="A,B", help="only these organisations (comma-separated ids)")
+    p.add_argument("--query", metavar="WORDS", help='each organisation\'s clauses matching WORDS, side by side, for a topic no vocabulary has (e.g. "lone working"; table, markdown or csv)')
     p.add_argument("-f", "--format", choices=FORMATS, default="table", help="output format (default: table)")
     p.add_argument(
         "--show", metavar="PART[,PART…]",
@@ -60,6 +61,8 @@ def run(args, project) -> int:
     from policygen.problems import ProblemsFound
     from policygen.validate.checked import load_and_check
 
+    if args.query is not None:
+        return _by_query(args, project)
     try:
         owners = policy_ids(project)
     except ProblemsFound as exc:
@@ -104,6 +107,35 @@ def run(args, project) -> int:
     if not comparisons:
         return _usage(f"none of {', '.join(orgs)} has {'the policy ' + args.policy if args.policy else 'a policy'}")
     _publish(args, project, comparisons, parts, checked.documents)
+    return EXIT_OK
+
+
+def _by_query(args, project) -> int:
+    """--query: the clauses of each organisation matching some words, side by side (policygen.search)."""
+    from policygen.commands.report import report
+    from policygen.problems import ProblemsFound
+    from policygen.search.scope import Unusable
+    from policygen.search.side_by_side import NoMatch, compare_by_query
+    from policygen.search.store import SearchUnavailable
+
+    if args.topic or args.show or args.accept_suggestions:
+        return _usage("--query cannot be combined with --topic, --show or --accept-suggestions")
+    try:
+        text = compare_by_query(project, args.query, tuple(_split(args.orgs)), args.policy, args.format)
+    except ProblemsFound as exc:
+        return report(exc.problems, False)
+    except Unusable as exc:
+        return _usage(str(exc))
+    except (NoMatch, SearchUnavailable) as exc:
+        print(f"policygen compare: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if args.output:
+        from pathlib import Path
+
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
     return EXIT_OK
 
 

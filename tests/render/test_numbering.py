@@ -217,7 +217,7 @@ def _hashes(build: Path) -> dict[str, str]:
     return {
         str(p.relative_to(build)): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(build.rglob("*"))
-        if p.is_file() and p.name != ".policygen-cache.json"
+        if p.is_file() and p.name not in (".policygen-cache.json", "search.sqlite")  # both hold digests of the sources
     }
 
 
