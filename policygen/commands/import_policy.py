@@ -20,6 +20,7 @@ def add_parser(sub) -> None:
     p.add_argument("file", metavar="FILE", help="the .docx, .md or .html file")
     p.add_argument("--org", required=True, help="the organisation's id (its folder under organisations/; made if new)")
     p.add_argument("--id", dest="policy_id", help="the policy's id (default: from its title, e.g. social-media-policy)")
+    p.add_argument("--kind", help="the kind of policy, from vocabulary/topics.yaml (default: the one its id or title names)")
     p.add_argument("--force", action="store_true", help="replace organisations/ORG/POLICY.yaml if it exists")
     p.add_argument("--dry-run", action="store_true", help="print the YAML and the report; write nothing")
 
@@ -39,7 +40,7 @@ def run(args, project) -> int:
     from policygen.load.source import parse_source
     from policygen.model import Organisation
     from policygen.model.base import SLUG_PATTERN
-    from policygen.problems import ProblemsFound, display_path
+    from policygen.problems import ProblemsFound, display_path, suggest
     from policygen.project import Target
     from policygen.validate.checked import check_text, load_and_check
     from policygen.write import create_new, write_if_changed
@@ -48,6 +49,11 @@ def run(args, project) -> int:
         if value is not None and not re.match(SLUG_PATTERN, value):
             print(f"policygen import: {option} {value!r}: use lower-case words joined by hyphens, e.g. acme or social-media", file=sys.stderr)
             return EXIT_USAGE
+    vocabulary = Loader(project).vocabulary()
+    if args.kind and vocabulary is not None and args.kind not in vocabulary.kind_ids():
+        kinds = vocabulary.kind_ids()
+        print(f"policygen import: --kind: no kind '{args.kind}' in vocabulary/topics.yaml{suggest(args.kind, kinds)}; choose from {', '.join(kinds)}", file=sys.stderr)
+        return EXIT_USAGE
     path = Path(args.file)
     if not path.is_file():
         print(f"policygen import: no file {args.file!r}", file=sys.stderr)
@@ -84,8 +90,10 @@ def run(args, project) -> int:
         register = {key: [title] for key, title in found.roles.items()}
 
     policy_id = args.policy_id or slug(found.title, 8, "") or slug(path.stem, 8, "policy")
-    vocabulary = loader.vocabulary()
-    kind = vocabulary.kind_named_by(policy_id) if vocabulary is not None else None
+    # The kind comparisons group it by: named by --kind, its id, or its title ("Social Media Policy").
+    kind = args.kind
+    if kind is None and vocabulary is not None:
+        kind = vocabulary.kind_named_by(policy_id) or vocabulary.kind_named_by(slug(found.title, 8, ""))
     text = policy_yaml(found, policy_id, kind, path.name, register)
     target = Target(args.org, policy_id, org_dir)
     name = display_path(target.policy_file, project.root)
