@@ -44,13 +44,14 @@ _LIBRARY = "register and comparison pages"
 
 
 def _library_pages(root: str, targets: tuple[str, ...], formats: tuple[str, ...]) -> list[tuple[str, bytes]]:
-    """Worker: the comparison pages (build/compare/<policy-id>.html) and the register page linking them.
+    """Worker: the comparison pages (build/compare/<kind>.html) and the register page linking them.
 
     Made from the policies without errors: a policy with errors is reported by
     its own task and left out, and the others are still listed and compared.
     With none to list, nothing is made, so the pages last built stay.
     """
-    from policygen.compare.page import render_pages
+    from policygen.compare.page import link_label, render_pages
+    from policygen.load.document import Loader
     from policygen.validate.checked import load_and_check
     from policygen.review.register import entries
     from policygen.render.register import render_register
@@ -64,8 +65,9 @@ def _library_pages(root: str, targets: tuple[str, ...], formats: tuple[str, ...]
     left_out = [t for t in project.targets(list(targets)) if t not in {d.target for d in docs}]
     build_dir = project.build_dir.resolve()
     pages = [(path.relative_to(build_dir).as_posix(), data) for path, data in render_pages(project, docs, left_out)]
+    vocabulary = Loader(project).vocabulary()
     comparisons = [
-        {"href": rel, "label": f"Compare the {Path(rel).stem.replace('-', ' ')} policies of every organisation"}
+        {"href": rel, "label": link_label(vocabulary, Path(rel).stem)}
         for rel, _ in pages
     ]
     index = render_register(entries(docs), formats, project.template_dirs(), comparisons)
