@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import io
 import re
 import shutil
@@ -188,3 +189,27 @@ def test_a_policy_with_no_kind_and_an_id_naming_none_is_one_located_error(tmp_pa
     code, _, err = run(capsys, root, "information-governance")
     assert code == 1 and "organisations/southbay/ig-policy.yaml:1: kind:" in err
     assert not (root / "build").exists()
+
+
+def test_the_page_with_two_columns_of_one_organisation_has_no_axe_violations(tmp_path, capsys):
+    from browser import Browser, find_chromium
+    from test_compare import _axe_source
+
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium): the page cannot be checked in a real browser")
+    root = make_library(tmp_path)
+    assert main(["--root", str(root), "build", "-f", "html", "--quiet"]) == 0, capsys.readouterr().err
+    page = root / "build" / "compare" / "safeguarding.html"
+    assert "Suggested topics for clauses with none" in page.read_text(encoding="utf-8")
+    with Browser(chromium) as browser:
+        results = {}
+        for width in (1280, 320):
+            browser.open(page.as_uri(), width=width)
+            assert browser.evaluate("document.title") == "Safeguarding: clauses compared across organisations"
+            browser.evaluate(_axe_source())
+            results[width] = json.loads(browser.evaluate(
+                "axe.run(document, {resultTypes: ['violations']}).then(r => JSON.stringify(r.violations.map(v => v.id)))",
+                await_promise=True,
+            ))
+    assert results == {1280: [], 320: []}
