@@ -60,7 +60,7 @@ def _usage(message: str) -> int:
 
 def run(args, project) -> int:
     from policygen.commands.report import report
-    from policygen.compare.comparison import DEFAULT_MIN_SCORE, by_kind, compare, kind_title
+    from policygen.compare.comparison import DEFAULT_MIN_SCORE, by_kind, compare
     from policygen.load.document import Loader
     from policygen.validate.checked import load_and_check
 
@@ -101,7 +101,7 @@ def run(args, project) -> int:
             return _usage(f"--topic: '{other_kind[0]}' is a topic of {', '.join(vocabulary.kinds_of(other_kind[0]))}, not of {kind}")
         comparisons.append(compare(docs, vocabulary, topics or None, min_score))
     if not comparisons:
-        what = f"a {kind_title(vocabulary, wanted[0]).lower()} policy" if args.kind else "a policy of a kind two policies share"
+        what = f"a policy of kind '{wanted[0]}'" if args.kind else "a policy of a kind two policies share"
         return _usage(f"none of {', '.join(orgs)} has {what}")
     good = [d for d in checked.documents if d.target not in left_out]
     _publish(args, project, comparisons, parts, good, left_out)
@@ -114,7 +114,10 @@ def _wanted_kinds(args, kinds: dict[str, list], vocabulary) -> list[str]:
     from policygen.project import UnknownName
 
     if not args.kind:
-        return [k for k, docs in kinds.items() if len(docs) > 1]
+        shared = [k for k, docs in kinds.items() if len(docs) > 1]
+        if not shared:
+            raise UnknownName([f"no kind of policy is held by two or more policies; name one to see its coverage: {', '.join(kinds)}"])
+        return shared
     if args.kind in kinds:
         return [args.kind]
     named = sorted({k for k, docs in kinds.items() for d in docs if d.target.policy_id == args.kind})

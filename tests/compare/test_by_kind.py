@@ -213,3 +213,14 @@ def test_the_page_with_two_columns_of_one_organisation_has_no_axe_violations(tmp
                 await_promise=True,
             ))
     assert results == {1280: [], 320: []}
+
+
+def test_nothing_to_compare_is_said_in_one_line(library, tmp_path, capsys):
+    code, _, err = run(capsys, library, "records-management", "--orgs", "westmoor")
+    assert code == 2 and err == "policygen compare: none of westmoor has a policy of kind 'records-management'\n"
+    alone = tmp_path / "alone"
+    for name in ("templates", "vocabulary"):
+        shutil.copytree(ROOT / name, alone / name)
+    shutil.copytree(library / "organisations" / "southbay", alone / "organisations" / "southbay")
+    code, _, err = run(capsys, alone)
+    assert code == 2 and "no kind of policy is held by two or more policies; name one to see its coverage: information-governance, records-management" in err
