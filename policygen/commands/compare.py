@@ -77,10 +77,10 @@ def run(args, project) -> int:
     # Every policy is read: a kind is in the files, not their names.
     checked = load_and_check(project, [])
     kinds = by_kind(checked.documents, vocabulary)
+    orgs = _wanted_orgs(args, sorted({d.target.org_id for docs in kinds.values() for d in docs}))
     wanted = _wanted_kinds(args, kinds, vocabulary)
     if args.format in ("csv", "html") and len(wanted) > 1:
         return _usage(f"{args.format} holds one kind of policy: name one of {', '.join(wanted)}")
-    orgs = _wanted_orgs(args, sorted({d.target.org_id for docs in kinds.values() for d in docs}))
     errors, left_out = _errors(checked, kinds, wanted)
     if errors:  # warnings (review dates and the like) are validate's business, not this command's
         report(errors, False)
