@@ -49,7 +49,7 @@ _LIBRARY = "register and comparison pages"
 
 
 def _library_pages(root: str, targets: tuple[str, ...], formats: tuple[str, ...]) -> tuple[list[tuple[str, bytes]], Library | None]:
-    """Worker: the comparison pages (build/compare/<policy-id>.html) and the register page linking them,
+    """Worker: the comparison pages (build/compare/<kind>.html) and the register page linking them,
     with what the site's own pages show of each policy (``review.library.Library``, laid out once the
     documents are written); and, as it has the library loaded, the search index
     (build/search.sqlite) brought up to date.
@@ -58,7 +58,7 @@ def _library_pages(root: str, targets: tuple[str, ...], formats: tuple[str, ...]
     its own task and left out, and the others are still listed and compared.
     With none to list, nothing is made, so the pages last built stay.
     """
-    from policygen.compare.page import render_pages
+    from policygen.compare.page import link_label, render_pages
     from policygen.load.document import Loader
     from policygen.validate.checked import load_and_check
     from policygen.review.library import library
@@ -76,11 +76,12 @@ def _library_pages(root: str, targets: tuple[str, ...], formats: tuple[str, ...]
     left_out = [t for t in project.targets(list(targets)) if t not in {d.target for d in docs}]
     build_dir = project.build_dir.resolve()
     pages = [(path.relative_to(build_dir).as_posix(), data) for path, data in render_pages(project, docs, left_out)]
+    vocabulary = Loader(project).vocabulary()
     comparisons = [
-        {"href": rel, "label": f"Compare the {Path(rel).stem.replace('-', ' ')} policies of every organisation"}
+        {"href": rel, "label": link_label(vocabulary, Path(rel).stem)}
         for rel, _ in pages
     ]
-    lib = library(docs, Loader(project).vocabulary())
+    lib = library(docs, vocabulary)
     index = render_register(entries(docs), formats, project.template_dirs(), comparisons, library=lib)
     return [*pages, ("index.html", index)], lib
 

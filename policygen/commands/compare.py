@@ -14,15 +14,20 @@ PARTS = ("matrix", "clauses", "similar", "suggestions")  # as in policygen.compa
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "compare",
-        help="compare one policy's clauses across organisations, topic by topic",
+        help="compare one kind of policy's clauses across organisations, topic by topic",
         description=(
             "Coverage matrix (topics × organisations, each cell the clauses that cover the topic, "
             "gaps shown), each organisation's clauses per topic, pairs of clauses that say nearly "
             "the same thing, and topic suggestions for clauses with none. Also writes the full "
-            "comparison page build/compare/<policy-id>.html (whatever --topic and --orgs say)."
+            "comparison page build/compare/<kind>.html (whatever --topic and --orgs say). Policies are "
+            "grouped by kind, whatever their file ids; two of one kind in one organisation are two columns."
         ),
     )
-    p.add_argument("policy", nargs="?", metavar="POLICY-ID", help="the policy to compare, e.g. social-media (default: every policy)")
+    p.add_argument(
+        "kind", nargs="?", metavar="KIND",
+        help="the kind of policy to compare, e.g. information-governance, or a policy id standing for its kind "
+        "(default: every kind two or more policies hold)",
+    )
     p.add_argument("--topic", action="append", metavar="T[,T…]", help="only these topics (repeatable or comma-separated)")
     p.add_argument("--orgs", metavar="A,B", help="only these organisations (comma-separated ids)")
     p.add_argument("--query", metavar="WORDS", help='each organisation\'s clauses matching WORDS, side by side, for a topic no vocabulary has (e.g. "lone working"; table, markdown or csv)')
@@ -34,7 +39,7 @@ def add_parser(sub) -> None:
     )
     p.add_argument("--min-score", type=float, default=None, metavar="S", help="least similarity (0–1) for a pair of clauses to be shown (default: 0.35)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of the terminal")
-    p.add_argument("--no-page", action="store_true", help="do not write build/compare/<policy-id>.html")
+    p.add_argument("--no-page", action="store_true", help="do not write build/compare/<kind>.html")
     p.add_argument(
         "--accept-suggestions", action="store_true",
         help="write the best suggested topic into each clause that has none (edits the organisations' YAML, keeping comments)",
@@ -56,38 +61,33 @@ def _usage(message: str) -> int:
 
 def run(args, project) -> int:
     from policygen.commands.report import report
-    from policygen.compare.comparison import DEFAULT_MIN_SCORE, compare, kind_topics, policy_ids
+    from policygen.compare.comparison import DEFAULT_MIN_SCORE, by_kind, compare
     from policygen.load.document import Loader
-    from policygen.problems import ProblemsFound
     from policygen.validate.checked import load_and_check
 
     if args.query is not None:
         return _by_query(args, project)
-    try:
-        owners = policy_ids(project)
-    except ProblemsFound as exc:
-        return report(exc.problems, False)
-    wanted_policies = _wanted_policies(args, owners)
-    if args.format in ("csv", "html") and len(wanted_policies) > 1:
-        return _usage(f"{args.format} holds one policy: name one of {', '.join(wanted_policies)}")
-    orgs = _wanted_orgs(args, owners)
+    if args.min_score is not None and not 0 <= args.min_score <= 1:
+        return _usage("--min-score must be between 0 and 1")
     topics = _split(args.topic)
     parts = _parts(args, topics)
     if isinstance(parts, str):
         return _usage(parts)
-    if args.min_score is not None and not 0 <= args.min_score <= 1:
-        return _usage("--min-score must be between 0 and 1")
-
-    # Load and check every organisation that has the policies (the page compares them all).
-    selectors = [f"{org}/{pid}" for pid in wanted_policies for org in owners[pid]]
-    checked = load_and_check(project, selectors)
-    if checked.errors:  # warnings (review dates and the like) are validate's business, not this command's
-        report(checked.errors, False)
-        print("nothing was compared or written; `policygen validate` explains", file=sys.stderr)
-        return EXIT_PROBLEMS
     vocabulary = Loader(project).vocabulary()
     if vocabulary is None:
         print("vocabulary/topics.yaml is missing: there are no topics to compare by", file=sys.stderr)
+        return EXIT_PROBLEMS
+    # Every policy is read: a kind is in the files, not their names.
+    checked = load_and_check(project, [])
+    kinds = by_kind(checked.documents, vocabulary)
+    orgs = _wanted_orgs(args, sorted({d.target.org_id for docs in kinds.values() for d in docs}))
+    wanted = _wanted_kinds(args, kinds, vocabulary)
+    if args.format in ("csv", "html") and len(wanted) > 1:
+        return _usage(f"{args.format} holds one kind of policy: name one of {', '.join(wanted)}")
+    errors, left_out = _errors(checked, kinds, wanted)
+    if errors:  # warnings (review dates and the like) are validate's business, not this command's
+        report(errors, False)
+        print("nothing was compared or written; `policygen validate` explains", file=sys.stderr)
         return EXIT_PROBLEMS
     for topic in topics:
         if topic not in vocabulary.ids():
@@ -95,18 +95,19 @@ def run(args, project) -> int:
 
     min_score = DEFAULT_MIN_SCORE if args.min_score is None else args.min_score
     comparisons = []
-    for pid in wanted_policies:
-        docs = [d for d in checked.documents if d.target.policy_id == pid and (not orgs or d.target.org_id in orgs)]
+    for kind in wanted:
+        docs = [d for d in kinds[kind] if not orgs or d.target.org_id in orgs]
         if not docs:
             continue
-        other_kind = [t for t in topics if t not in kind_topics(docs, vocabulary)]
-        if other_kind and args.policy:  # comparing every policy, a topic asks only about those of its kind
-            kinds = ", ".join(sorted({d.model.kind or "no kind" for d in docs}))
-            return _usage(f"--topic: '{other_kind[0]}' is a topic of {', '.join(vocabulary.kinds_of(other_kind[0]))}, not of {pid} (kind {kinds})")
+        other_kind = [t for t in topics if t not in vocabulary.topic_ids(kind)]
+        if other_kind and args.kind:  # comparing every kind, a topic asks only about policies of its kind
+            return _usage(f"--topic: '{other_kind[0]}' is a topic of {', '.join(vocabulary.kinds_of(other_kind[0]))}, not of {kind}")
         comparisons.append(compare(docs, vocabulary, topics or None, min_score))
     if not comparisons:
-        return _usage(f"none of {', '.join(orgs)} has {'the policy ' + args.policy if args.policy else 'a policy'}")
-    _publish(args, project, comparisons, parts, checked.documents)
+        what = f"a policy of kind '{wanted[0]}'" if args.kind else "a policy of a kind two policies share"
+        return _usage(f"none of {', '.join(orgs)} has {what}")
+    good = [d for d in checked.documents if d.target not in left_out]
+    _publish(args, project, comparisons, parts, good, left_out)
     return EXIT_OK
 
 
@@ -121,7 +122,7 @@ def _by_query(args, project) -> int:
     if args.topic or args.show or args.accept_suggestions:
         return _usage("--query cannot be combined with --topic, --show or --accept-suggestions")
     try:
-        text = compare_by_query(project, args.query, tuple(_split(args.orgs)), args.policy, args.format)
+        text = compare_by_query(project, args.query, tuple(_split(args.orgs)), args.kind, args.format)
     except ProblemsFound as exc:
         return report(exc.problems, False)
     except Unusable as exc:
@@ -139,19 +140,44 @@ def _by_query(args, project) -> int:
     return EXIT_OK
 
 
-def _wanted_policies(args, owners: dict[str, list[str]]) -> list[str]:
+def _wanted_kinds(args, kinds: dict[str, list], vocabulary) -> list[str]:
+    """The kinds to compare: the one named (a kind, or a policy id standing for its kind), else
+    every kind two or more policies hold."""
     from policygen.project import UnknownName
 
-    if args.policy and args.policy not in owners:
-        raise UnknownName([f"no organisation has a policy '{args.policy}'{suggest(args.policy, owners)}"])
-    return [args.policy] if args.policy else list(owners)
+    if not args.kind:
+        shared = [k for k, docs in kinds.items() if len(docs) > 1]
+        if not shared:
+            raise UnknownName([f"no kind of policy is held by two or more policies; name one to see its coverage: {', '.join(kinds)}"])
+        return shared
+    if args.kind in kinds:
+        return [args.kind]
+    named = sorted({k for k, docs in kinds.items() for d in docs if d.target.policy_id == args.kind})
+    if named:
+        return named
+    if args.kind in vocabulary.kind_ids():
+        raise UnknownName([f"no organisation has a policy of kind '{args.kind}'; kinds held: {', '.join(kinds)}"])
+    ids = sorted({*kinds, *(d.target.policy_id for docs in kinds.values() for d in docs)})
+    raise UnknownName([f"no organisation has a policy of kind or id '{args.kind}'{suggest(args.kind, ids)}"])
 
 
-def _wanted_orgs(args, owners: dict[str, list[str]]) -> list[str]:
+def _errors(checked, kinds: dict[str, list], wanted: list[str]) -> tuple[list, list]:
+    """The errors that stop the comparison, and the policies left out for theirs.
+
+    An error in a policy of a kind not compared is not this command's business: that policy
+    is left out (its own kind's page is not written). Any other error stops the command, an
+    error in a file whose kind is unknown included.
+    """
+    elsewhere = {d.source.name: d.target for k, docs in kinds.items() if k not in wanted for d in docs}
+    stopping = [p for p in checked.errors if p.file not in elsewhere]
+    left_out = sorted({elsewhere[p.file] for p in checked.errors if p.file in elsewhere}, key=str)
+    return stopping, left_out
+
+
+def _wanted_orgs(args, all_orgs: list[str]) -> list[str]:
     from policygen.project import UnknownName, no_organisation
 
     orgs = _split(args.orgs)
-    all_orgs = sorted({o for os_ in owners.values() for o in os_})
     unknown = [no_organisation(org, all_orgs) for org in orgs if org not in all_orgs]
     if unknown:
         raise UnknownName(unknown)
@@ -171,7 +197,7 @@ def _parts(args, topics: list[str]) -> list[str] | str:
     return parts
 
 
-def _publish(args, project, comparisons: list, parts: list[str], documents: list) -> None:
+def _publish(args, project, comparisons: list, parts: list[str], documents: list, left_out: list) -> None:
     """Print (or write) the comparisons, accept suggestions if asked, and refresh the comparison pages."""
     outputs = [_render(cmp, args.format, parts, project) for cmp in comparisons]
     if args.accept_suggestions:
@@ -193,8 +219,7 @@ def _publish(args, project, comparisons: list, parts: list[str], documents: list
     if not args.no_page and not args.accept_suggestions:
         from policygen.compare.page import write_pages
 
-        full = [d for d in documents if d.target.policy_id in {c.policy_id for c in comparisons}]
-        for path, changed in write_pages(project, full):
+        for path, changed in write_pages(project, documents, left_out, [c.kind for c in comparisons]):
             print(f"{'wrote' if changed else 'unchanged'} {path}", file=sys.stderr)
 
 

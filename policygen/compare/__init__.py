@@ -6,13 +6,13 @@ and only then compared. Nothing here re-derives a number or an anchor.
 
 - ``units``: each organisation's comparable units (clauses, tables,
   definitions lists, sections with lead text) with how to cite them.
-- ``comparison``: the coverage matrix and, per topic, each organisation's clauses.
+- ``comparison``: policies grouped by kind; the coverage matrix and, per topic, each column's clauses.
 - ``similarity``: TF-IDF cosine scores (scikit-learn) for topic suggestions
   and near-identical clauses; imported only when asked for.
 - ``output``: terminal table, CSV and Markdown.
-- ``page``: the accessible HTML page ``build/compare/<policy-id>.html``.
+- ``page``: the accessible HTML page ``build/compare/<kind>.html``.
 """
 
-from policygen.compare.comparison import Comparison, compare, policy_ids
+from policygen.compare.comparison import Comparison, by_kind, compare
 
-__all__ = ["Comparison", "compare", "policy_ids"]
+__all__ = ["Comparison", "by_kind", "compare"]

@@ -6,6 +6,10 @@ cell the clauses that cover the topic, "gap" where there are none),
 (pairs of clauses from different organisations that say nearly the same
 thing, with their scores) and ``suggestions`` (topics for clauses that have
 none, from their most similar tagged clauses, with the scores).
+
+A column is an organisation's policy of the kind; an organisation with two policies of the kind
+has two, labelled "NCHT: Safeguarding Adults Policy" and keyed ``northfield/safeguarding-adults``
+where CSV names the organisation.
 """
 
 from __future__ import annotations
@@ -51,7 +55,7 @@ def covered(cmp: Comparison, topic_id: str) -> str:
 def _table_matrix(cmp: Comparison, width: int) -> str:
     header = ["Topic"] + [o.short for o in cmp.orgs] + ["Covered"]
     rows = [
-        [t.label] + [cites(cmp.cell(o.org_id, t.id), short=True) or GAP for o in cmp.orgs] + [covered(cmp, t.id)]
+        [t.label] + [cites(cmp.cell(o.key, t.id), short=True) or GAP for o in cmp.orgs] + [covered(cmp, t.id)]
         for t in cmp.topics
     ]
     title = (
@@ -66,7 +70,7 @@ def _table_matrix(cmp: Comparison, width: int) -> str:
 def _gaps_summary(cmp: Comparison) -> str:
     lines = ["", "Gaps (topics another organisation covers):"]
     for o in cmp.orgs:
-        gaps = cmp.gaps(o.org_id)
+        gaps = cmp.gaps(o.key)
         labels = ", ".join(cmp.topic(t).label for t in gaps) if gaps else "none"
         lines.append(textwrap.fill(f"{o.short}: {labels}", 100, subsequent_indent="    "))
     return "\n".join(lines) + "\n"
@@ -128,7 +132,7 @@ def _table_clauses(cmp: Comparison, width: int) -> str:
         if t.description:
             out.append(t.description)
         for o in cmp.orgs:
-            units = cmp.cell(o.org_id, t.id)
+            units = cmp.cell(o.key, t.id)
             out.append("")
             if not units:
                 out.append(f"{o.short}: {GAP} (no clause on this topic)")
@@ -169,7 +173,7 @@ def _table_similar(cmp: Comparison, width: int) -> str:
 
 
 def _who(cmp: Comparison, u: Unit) -> str:
-    return f"{cmp.org(u.org).short} {u.cite}"
+    return f"{cmp.org(u.column).short} {u.cite}"
 
 
 def _table_suggestions(cmp: Comparison, width: int) -> str:
@@ -202,11 +206,11 @@ def _md_matrix(cmp: Comparison, width: int) -> str:
     header = ["Topic"] + [o.short for o in cmp.orgs] + ["Covered"]
     out = ["## Coverage\n", "| " + " | ".join(map(_md, header)) + " |", "|" + "---|" * len(header)]
     for t in cmp.topics:
-        cells = [cites(cmp.cell(o.org_id, t.id)) or f"**{GAP}**" for o in cmp.orgs]
+        cells = [cites(cmp.cell(o.key, t.id)) or f"**{GAP}**" for o in cmp.orgs]
         out.append("| " + " | ".join([_md(t.label)] + [_md(c) for c in cells] + [covered(cmp, t.id)]) + " |")
     out.append("\n### Gaps\n")
     for o in cmp.orgs:
-        gaps = cmp.gaps(o.org_id)
+        gaps = cmp.gaps(o.key)
         out.append(f"- **{_md(o.short)}**: " + (", ".join(cmp.topic(t).label for t in gaps) if gaps else "none"))
     return "\n".join(out) + "\n"
 
@@ -217,7 +221,7 @@ def _md_clauses(cmp: Comparison, width: int) -> str:
         out.append(f"### {t.label}\n")
         out.append(f"{t.description or ''} Covered by {covered(cmp, t.id)}.\n")
         for o in cmp.orgs:
-            units = cmp.cell(o.org_id, t.id)
+            units = cmp.cell(o.key, t.id)
             out.append(f"#### {o.short}\n")
             if not units:
                 out.append(f"*No clause on this topic ({GAP}).*\n")
@@ -266,30 +270,30 @@ def render_csv(cmp: Comparison, part: str) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     if part == "matrix":
-        w.writerow(["topic_id", "topic"] + [o.org_id for o in cmp.orgs] + ["covered_by"])
+        w.writerow(["topic_id", "topic"] + [o.key for o in cmp.orgs] + ["covered_by"])
         for t in cmp.topics:
-            w.writerow([t.id, t.label] + [cites(cmp.cell(o.org_id, t.id)) for o in cmp.orgs] + [len(cmp.covered_by(t.id))])
+            w.writerow([t.id, t.label] + [cites(cmp.cell(o.key, t.id)) for o in cmp.orgs] + [len(cmp.covered_by(t.id))])
     elif part == "clauses":
         w.writerow(["topic_id", "topic", "organisation", "clause", "clause_id", "text"])
         for t in cmp.topics:
             for o in cmp.orgs:
-                units = cmp.cell(o.org_id, t.id)
+                units = cmp.cell(o.key, t.id)
                 for u in units:
-                    w.writerow([t.id, t.label, o.org_id, u.cite, u.id, u.text])
+                    w.writerow([t.id, t.label, o.key, u.cite, u.id, u.text])
                 if not units:
-                    w.writerow([t.id, t.label, o.org_id, "", "", ""])
+                    w.writerow([t.id, t.label, o.key, "", "", ""])
     elif part == "similar":
         w.writerow(["topic_id", "organisation_a", "clause_a", "clause_id_a", "organisation_b", "clause_b", "clause_id_b", "score"])
         for t in cmp.topics:
             for p in cmp.similar(t.id):
                 a, b = cmp.unit(p.a), cmp.unit(p.b)
-                w.writerow([t.id, a.org, a.cite, a.id, b.org, b.cite, b.id, f"{p.score:.2f}"])
+                w.writerow([t.id, a.column, a.cite, a.id, b.column, b.cite, b.id, f"{p.score:.2f}"])
     elif part == "suggestions":
         w.writerow(["organisation", "clause", "clause_id", "suggested_topic", "score", "like_organisation", "like_clause", "like_clause_id"])
         for u in cmp.untagged:
             for s in cmp.suggestions(u):
                 like = cmp.unit(s.because)
-                w.writerow([u.org, u.cite, u.id, s.topic, f"{s.score:.2f}", like.org, like.cite, like.id])
+                w.writerow([u.column, u.cite, u.id, s.topic, f"{s.score:.2f}", like.column, like.cite, like.id])
     else:
         raise ValueError(part)
     return buf.getvalue()

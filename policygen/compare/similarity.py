@@ -29,12 +29,12 @@ NEIGHBOURS = 5
 class Suggestion:
     topic: str
     score: float  # the best cosine between the clause and a clause tagged with this topic
-    because: tuple[str, str]  # (org, id) of that clause
+    because: tuple[str, str]  # (column, id) of that clause
 
 
 @dataclass(frozen=True)
 class Pair:
-    a: tuple[str, str]  # (org, id)
+    a: tuple[str, str]  # (column, id)
     b: tuple[str, str]
     score: float
 
@@ -48,11 +48,12 @@ class Similarity:
     """
 
     def __init__(self, units: list[Unit], org_words: dict[str, list[str]]) -> None:
+        """``org_words``: each column's organisation's names, made neutral in its text."""
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         self.units = units
         self.index = {u.key: i for i, u in enumerate(units)}
-        texts = [_neutral(u.text, org_words.get(u.org, [])) for u in units]
+        texts = [_neutral(u.text, org_words.get(u.column, [])) for u in units]
         self.matrix = None
         if not units:
             return
@@ -80,7 +81,7 @@ class Similarity:
         tagged = [u for u in self.units if u.topics and u.key != unit.key]
         row = self._scores([unit], tagged)[0]
         score = {u.key: float(row[i]) for i, u in enumerate(tagged)}
-        ranked = sorted(tagged, key=lambda u: (-score[u.key], u.org, u.order))[:NEIGHBOURS]
+        ranked = sorted(tagged, key=lambda u: (-score[u.key], u.column, u.order))[:NEIGHBOURS]
         best: dict[str, Suggestion] = {}
         for other in ranked:
             s = round(score[other.key], 2)
@@ -92,15 +93,15 @@ class Similarity:
         return sorted(best.values(), key=lambda x: (-x.score, x.topic))[:limit]
 
     def pairs(self, units: list[Unit], min_score: float) -> list[Pair]:
-        """Pairs of units from different organisations scoring at least ``min_score``, best first."""
+        """Pairs of units from different columns (organisations, or two policies of one) scoring at least ``min_score``, best first."""
         import numpy as np
 
         scores = self._scores(units, units)
-        orgs = np.array([u.org for u in units], dtype=object)
+        columns = np.array([u.column for u in units], dtype=object)
         # Candidates found in bulk (a library has thousands of clauses); the rounding that decides
         # the cut is then done exactly as it is shown.
         upper = np.triu(scores, k=1)
-        rows, cols = np.nonzero((upper >= min_score - 0.01) & (orgs[:, None] != orgs[None, :]))
+        rows, cols = np.nonzero((upper >= min_score - 0.01) & (columns[:, None] != columns[None, :]))
         out: list[Pair] = []
         for i, j in zip(rows.tolist(), cols.tolist()):
             s = round(float(scores[i, j]), 2)

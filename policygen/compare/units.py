@@ -28,7 +28,7 @@ PARA = "¶"
 
 @dataclass
 class Unit:
-    org: str
+    column: str  # the comparison's column it sits in (``OrgPolicy.key``)
     id: str  # the block id, which is also its anchor in the organisation's HTML
     kind: str  # clause | table | definitions | section
     cite: str  # "5.1", "5.2 ¶1", "Scope ¶2", "4.2 REQ-12" (number and statement identifier)
@@ -55,15 +55,21 @@ class Unit:
 
     @property
     def key(self) -> tuple[str, str]:
-        return (self.org, self.id)
+        return (self.column, self.id)
 
 
 @dataclass
 class OrgPolicy:
-    """One organisation's policy, viewed and cut into units."""
+    """One organisation's policy, viewed and cut into units: one column of a comparison.
+
+    ``shares_org``: the organisation has another policy of the same kind in the comparison
+    (safeguarding adults and safeguarding children), so the column is keyed and labelled by
+    the policy as well as the organisation.
+    """
 
     doc: LoadedPolicy
     view: DocumentView
+    shares_org: bool = False
     units: list[Unit] = field(default_factory=list)
 
     @property
@@ -75,12 +81,28 @@ class OrgPolicy:
         return self.doc.target.policy_id
 
     @property
-    def name(self) -> str:
+    def key(self) -> str:
+        """The column's id: the organisation's, with the policy's where the organisation has two of the kind."""
+        return f"{self.org_id}/{self.policy_id}" if self.shares_org else self.org_id
+
+    @property
+    def org_name(self) -> str:
         return self.view.org.name
 
     @property
-    def short(self) -> str:
+    def org_short(self) -> str:
         return self.view.org.short_name or self.view.org.name
+
+    @property
+    def name(self) -> str:
+        return self._labelled(self.org_name)
+
+    @property
+    def short(self) -> str:
+        return self._labelled(self.org_short)
+
+    def _labelled(self, org: str) -> str:
+        return f"{org}: {self.view.title}" if self.shares_org else org
 
     @property
     def html_path(self) -> str:
@@ -91,9 +113,9 @@ class OrgPolicy:
         return next(u for u in self.units if u.id == block_id)
 
 
-def org_policy(doc: LoadedPolicy) -> OrgPolicy:
+def org_policy(doc: LoadedPolicy, shares_org: bool = False) -> OrgPolicy:
     view = build_view(doc.org.model, doc.model, linked=doc.linked)  # other policies' blocks cited as their documents cite them
-    result = OrgPolicy(doc, view)
+    result = OrgPolicy(doc, view, shares_org)
     _Collector(result).run()
     return result
 
@@ -138,7 +160,7 @@ class _Collector:
 
     def add(self, node: Node, base: Node | None, base_text: str, heading: str | None, group: bool = True) -> None:
         unit = Unit(
-            org=self.target.org_id,
+            column=self.target.key,
             id=node.id,
             kind=node.kind,
             cite=_cite(node, base_text),

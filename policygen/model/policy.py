@@ -129,7 +129,11 @@ class Policy(Strict):
     id: Slug
     kind: KindId | None = Field(
         default=None,
-        description="The kind of policy, from vocabulary/topics.yaml: its clauses may carry only that kind's topics and the shared ones.",
+        description=(
+            "The kind of policy, from vocabulary/topics.yaml: its clauses may carry only that kind's topics and the shared ones, "
+            "and comparisons put it beside the other policies of its kind. Without it, the kind the id names "
+            "(safeguarding-adults: safeguarding); an id that names none needs it."
+        ),
     )
     document_control: DocumentControl
     review: Review = Field(default_factory=Review)

@@ -75,6 +75,14 @@ class Vocabulary(Strict):
         matches = [k for k in self.kind_ids() if policy_id == k or policy_id.startswith(k + "-")]
         return max(matches, key=len, default=None)
 
+    def kind_of(self, declared: str | None, policy_id: str) -> str | None:
+        """A policy's kind: the one it declares, else the one its id names (None: neither).
+
+        So `organisations/a/ig-policy.yaml` (declaring `information-governance`) and
+        `organisations/b/information-governance.yaml` (declaring nothing) are compared together.
+        """
+        return declared or self.kind_named_by(policy_id)
+
     def topic_ids(self, kind_id: str | None) -> list[str]:
         """The topics a policy of this kind may carry, in its order; every topic for no (or an unknown) kind."""
         kind = self.kind(kind_id)

@@ -69,10 +69,21 @@ class NoMatch(LookupError):
     """No organisation has a matching clause; the message says why and what is near."""
 
 
-def compare_by_query(project, text: str, orgs: tuple[str, ...], policy: str | None, fmt: str) -> str:
-    """The side-by-side output for ``text`` (Unusable, UnknownName: wrong usage; NoMatch: nothing matches)."""
+def _holders(project, index: SearchIndex, kinds: tuple[str, ...], policies: tuple[str, ...]) -> list[str]:
+    """The organisations with a policy of the kind (or of the id) compared: every one when neither is named."""
+    if kinds:
+        return sorted(org for (org,) in index.db.execute("SELECT DISTINCT org FROM clauses WHERE kind = ?", kinds))
+    return sorted({t.org_id for t in project.targets() if not policies or t.policy_id in policies})
+
+
+def compare_by_query(project, text: str, orgs: tuple[str, ...], kind: str | None, fmt: str) -> str:
+    """The side-by-side output for ``text`` (Unusable, UnknownName: wrong usage; NoMatch: nothing matches).
+
+    ``kind`` is what `policygen compare` was given: a kind, or a policy id standing for its kind's
+    policies as the comparison reads it; only that policy's clauses are searched then."""
     import shutil
 
+    from policygen.load.document import Loader
     from policygen.search.query import BadQuery, parse
     from policygen.search.refresh import index_path, refresh
     from policygen.search.results import no_hit
@@ -86,10 +97,13 @@ def compare_by_query(project, text: str, orgs: tuple[str, ...], policy: str | No
         raise Unusable(f"--query: {exc}") from None
     checked_orgs(project, orgs)
     refresh(project)
+    vocabulary = Loader(project).vocabulary()
+    kinds = (kind,) if kind and vocabulary and kind in vocabulary.kind_ids() else ()
+    policies = (kind,) if kind and not kinds else ()
     with SearchIndex.open(index_path(project)) as index:
-        filters = checked_filters(project, index, (), (), (policy,) if policy else ())
-        wanted = list(orgs) or sorted({t.org_id for t in project.targets() if not policy or t.policy_id == policy})
+        filters = checked_filters(project, index, (), kinds, policies)
+        wanted = list(orgs) or _holders(project, index, kinds, policies)
         by_org = columns(index, query, wanted, filters)
         if not any(by_org.values()):
-            raise NoMatch(no_hit(index, query, Filters(orgs, (), filters.policies)))
+            raise NoMatch(no_hit(index, query, Filters(orgs, kinds, filters.policies)))
     return render(by_org, query, fmt, shutil.get_terminal_size((120, 24)).columns)

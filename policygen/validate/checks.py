@@ -233,18 +233,23 @@ def _versions(doc: LoadedPolicy) -> Iterator[Problem]:
 
 
 def _topics(doc: LoadedPolicy, vocabulary: Vocabulary | None) -> Iterator[Problem]:
-    """The kind is one the vocabulary declares, and each topic is one of that kind's or a shared one.
+    """The policy has a kind the vocabulary declares, and each topic is one of that kind's or a shared one.
 
-    Without a (known) kind the topics are checked against the whole vocabulary, so a policy
-    not yet given its kind is still checked, and a wrong kind is one error, not one per topic.
+    The kind is the declared one, else the one the policy id names (``Vocabulary.kind_of``):
+    comparisons group policies by it, so a policy with neither is an error. Without a (known)
+    kind the topics are checked against the whole vocabulary, so a wrong kind is one error, not
+    one per topic.
     """
     if vocabulary is None:
         return
-    src, kind, kinds = doc.source, doc.model.kind, vocabulary.kind_ids()
+    src, kinds, policy_id = doc.source, vocabulary.kind_ids(), doc.target.policy_id
+    kind = vocabulary.kind_of(doc.model.kind, policy_id)
     if kind is None:
-        guess = vocabulary.kind_named_by(doc.target.policy_id)
-        hint = f"add `kind: {guess}`" if guess else f"add `kind:` with one of {', '.join(kinds)}"
-        yield src.problem((), f"declares no kind, so its topics are checked against every kind's: {hint}", warning=True)
+        yield src.problem(
+            ("kind",),
+            f"declares no kind and its id '{policy_id}' names none: add `kind:` with one of "
+            f"{', '.join(kinds)}{suggest(policy_id, kinds)}",
+        )
     elif kind not in kinds:
         listed = f" (one of {', '.join(kinds)})"
         yield src.problem(("kind",), f"'{kind}' is not a kind in vocabulary/topics.yaml{suggest(kind, kinds) or listed}")

@@ -143,7 +143,7 @@ def test_csv_clauses_and_markdown_narrowed_by_topic_and_orgs(capsys):
     [
         (["--topic", "whistleblow"], "no topic 'whistleblow' in vocabulary/topics.yaml (did you mean 'whistleblowing'?)"),
         (["--orgs", "eptu"], "no organisation 'eptu' under organisations/ (did you mean 'eput'?)"),
-        (["social-medai"], "no organisation has a policy 'social-medai' (did you mean 'social-media'?)"),
+        (["social-medai"], "no organisation has a policy of kind or id 'social-medai' (did you mean 'social-media'?)"),
         (["social-media", "--show", "matrix,clauses", "-f", "csv"], "CSV holds one table"),
     ],
 )

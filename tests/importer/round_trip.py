@@ -3,6 +3,7 @@ policy about to be imported back, and the fidelity seed that measures the result
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -25,3 +26,10 @@ def project_without(target: str, tmp_path: Path) -> tuple[Path, Seed]:
     shutil.copytree(ROOT / "organisations" / org, root / "organisations" / org)
     (root / "organisations" / org / f"{policy}.yaml").unlink()
     return root, seed
+
+
+def shipped_kind(target: str) -> str:
+    """The kind the shipped policy declares: a built document does not carry it, so the import is told."""
+    org, policy = target.split("/")
+    text = (ROOT / "organisations" / org / f"{policy}.yaml").read_text(encoding="utf-8")
+    return re.search(r"^kind: (\S+)$", text, re.M)[1]

@@ -168,7 +168,7 @@ def test_macros_external_links_and_pictures_are_reported_not_opened(tmp_path, ca
     root = tmp_path / "project"
     for name in ("templates", "vocabulary"):
         shutil.copytree(ROOT / name, root / name)
-    code = main(["--root", str(root), "import", str(hostile), "--org", "acme", "--id", "hostile"])
+    code = main(["--root", str(root), "import", str(hostile), "--org", "acme", "--id", "hostile", "--kind", "information-governance"])
     out, _ = capsys.readouterr()
     assert code == 0
     assert "m.docx: the document contains macros (vbaProject); they were ignored, never run" in out

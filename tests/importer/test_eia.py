@@ -44,7 +44,7 @@ def test_a_screening_grid_becomes_the_eia(tmp_path, capsys):
     root = tmp_path / "project"
     for name in ("templates", "vocabulary", "schema"):
         shutil.copytree(ROOT / name, root / name)
-    assert main(["--root", str(root), "import", str(_policy(tmp_path / "e.docx")), "--org", "acme", "--id", "records"]) == 0
+    assert main(["--root", str(root), "import", str(_policy(tmp_path / "e.docx")), "--org", "acme", "--id", "records", "--kind", "records-management"]) == 0
     out = capsys.readouterr().out
     assert "no Equality Impact Assessment" not in out
     data = yaml.safe_load((root / "organisations/acme/records.yaml").read_text(encoding="utf-8"))
@@ -102,7 +102,7 @@ def _project(tmp_path):
 @needs_poppler
 def test_a_yes_no_question_form_becomes_the_eia(tmp_path, capsys):
     root = _project(tmp_path)
-    assert main(["--root", str(root), "import", str(_question_form(tmp_path / "q.docx")), "--org", "acme", "--id", "records"]) == 0
+    assert main(["--root", str(root), "import", str(_question_form(tmp_path / "q.docx")), "--org", "acme", "--id", "records", "--kind", "records-management"]) == 0
     out = capsys.readouterr().out
     assert "'Partly' is not yes / no / N/A" in out
     source = (root / "organisations/acme/records.yaml").read_text(encoding="utf-8")

@@ -73,8 +73,9 @@ def test_kind_from_the_option_the_id_then_the_title(empty_project, tmp_path, cap
 
 def test_no_kind_is_a_check_in_the_report_and_the_yaml(empty_project, tmp_path, capsys):
     source = _policy(tmp_path / "in", "people.md", "People Policy")
-    code, out, _ = _import(empty_project, capsys, str(source), "--org", "acme")
-    assert code == 0
+    code, out, err = _import(empty_project, capsys, str(source), "--org", "acme")
+    assert code == 1  # written, and validation says why it is not finished: comparisons need a kind
+    assert "people-policy.yaml:1: kind: declares no kind and its id 'people-policy' names none" in out + err
     assert f"{source}: no kind: neither its id nor its title names one; import again with --kind, or add `kind:` (one of " in out
     text = (empty_project / "organisations/acme/people-policy.yaml").read_text(encoding="utf-8")
     assert "# import: check — people.md: no kind: neither its id nor its title names one" in text

@@ -74,7 +74,7 @@ def test_an_existing_register_links_titles_and_aliases_as_written_and_reports_wh
     d.add_paragraph(f"Speak to the {role['aliases'][0]} or the {role['title']}.")
     d.add_paragraph("The Records Manager keeps the log; the Records Manager signs it.")
     source = word.save(d, tmp_path / "r.docx")
-    assert main(["--root", str(project), "import", str(source), "--org", "cpss", "--id", "roles", "--dry-run"]) == 0
+    assert main(["--root", str(project), "import", str(source), "--org", "cpss", "--id", "roles", "--kind", "hr", "--dry-run"]) == 0
     out, err = capsys.readouterr()
     assert f"Speak to the {{role:{key}|{role['aliases'][0]}}} or the {{role:{key}}}." in out
     # one line per role the register lacks, where it is first named, with the line to add; no link

@@ -12,7 +12,7 @@ from conftest import SHIPPED_POLICIES
 from docx_xml import _part, _parts, xml_text
 from fidelity import fragments, html_text, missing_fragments
 from policygen.cli import main
-from round_trip import project_without
+from round_trip import project_without, shipped_kind
 
 COVERAGE = 0.99
 
@@ -36,7 +36,7 @@ def test_a_built_docx_imports_back_to_the_same_policy(built, tmp_path, capsys, t
     root, seed = project_without(target, tmp_path)
     original = seed.output(built, "docx")
 
-    assert main(["--root", str(root), "import", str(original), "--org", org, "--id", policy]) == 0, capsys.readouterr()
+    assert main(["--root", str(root), "import", str(original), "--org", org, "--id", policy, "--kind", shipped_kind(target)]) == 0, capsys.readouterr()
     assert main(["--root", str(root), "build", target, "-f", "html", "-f", "docx", "--quiet"]) == 0, capsys.readouterr()
 
     total = len(fragments(seed))

@@ -12,7 +12,7 @@ import pytest
 from conftest import SHIPPED_POLICIES
 from fidelity import fragments, html_text, link_text, missing_fragments
 from policygen.cli import main
-from round_trip import project_without
+from round_trip import project_without, shipped_kind
 
 COVERAGE = 0.99
 
@@ -30,7 +30,7 @@ def test_built_html_and_markdown_import_back_to_the_same_policy(built, tmp_path,
     original = tmp_path / f"{policy}.{fmt}"  # imported from outside the project, as a user's download is
     shutil.copy(seed.output(built, fmt), original)
 
-    assert main(["--root", str(root), "import", str(original), "--org", org, "--id", policy]) == 0, capsys.readouterr()
+    assert main(["--root", str(root), "import", str(original), "--org", org, "--id", policy, "--kind", shipped_kind(target)]) == 0, capsys.readouterr()
     assert main(["--root", str(root), "build", target, "-f", "html", "-f", "md", "--quiet"]) == 0, capsys.readouterr()
 
     total = len(fragments(seed))

@@ -53,7 +53,7 @@ def test_a_new_organisations_front_sheet_and_version_sheet_read_as_the_source_di
     root = tmp_path / "project"
     for name in ("templates", "vocabulary", "schema"):
         shutil.copytree(ROOT / name, root / name)
-    assert main(["--root", str(root), "import", str(_policy(tmp_path / "r.docx")), "--org", "acme", "--id", "records"]) == 0
+    assert main(["--root", str(root), "import", str(_policy(tmp_path / "r.docx")), "--org", "acme", "--id", "records", "--kind", "records-management"]) == 0
     err = capsys.readouterr().err
     assert "does not follow major-minor numbering" not in err
     org = yaml.safe_load((root / "organisations/acme/organisation.yaml").read_text(encoding="utf-8"))

@@ -32,7 +32,7 @@ def _project(tmp_path: Path) -> Path:
 
 def _import_and_build(tmp_path: Path, source: Path, policy: str) -> tuple[Path, dict]:
     root = _project(tmp_path)
-    assert main(["--root", str(root), "import", str(source), "--org", "acme", "--id", policy]) == 0
+    assert main(["--root", str(root), "import", str(source), "--org", "acme", "--id", policy, "--kind", "information-governance"]) == 0
     assert main(["--root", str(root), "build", f"acme/{policy}", "--quiet"]) == 0
     data = yaml.safe_load((root / "organisations/acme" / f"{policy}.yaml").read_text(encoding="utf-8"))
     return root / "build" / "acme", data
@@ -208,7 +208,7 @@ def test_words_that_look_like_references_or_entities_stay_words(tmp_path):
     d.add_paragraph("Scope", style="Heading 1")
     d.add_paragraph("Write {ref:x|y}, {org} and &amp; exactly as typed.")
     root = _project(tmp_path)
-    assert main(["--root", str(root), "import", str(word.save(d, tmp_path / "w.docx")), "--org", "acme", "--id", "words"]) == 0
+    assert main(["--root", str(root), "import", str(word.save(d, tmp_path / "w.docx")), "--org", "acme", "--id", "words", "--kind", "information-governance"]) == 0
     assert main(["--root", str(root), "build", "acme/words", "--quiet", "-f", "html", "-f", "docx"]) == 0
     out = root / "build/acme"
     assert "Write {ref:x|y}, {org} and &amp; exactly as typed." in _flat(html_text((out / "words.html").read_text(encoding="utf-8")))
@@ -224,7 +224,7 @@ def test_words_that_look_like_references_stay_words_from_the_web_too(tmp_path, n
     """The Markdown and HTML readers escape a brace themselves; the recogniser must not escape it again."""
     (tmp_path / name).write_text(source, encoding="utf-8")
     root = _project(tmp_path)
-    assert main(["--root", str(root), "import", str(tmp_path / name), "--org", "acme", "--id", "words"]) == 0
+    assert main(["--root", str(root), "import", str(tmp_path / name), "--org", "acme", "--id", "words", "--kind", "information-governance"]) == 0
     assert main(["--root", str(root), "build", "acme/words", "--quiet", "-f", "html"]) == 0
     html = html_text((root / "build/acme/words.html").read_text(encoding="utf-8"))
     assert "Write {ref:x|y}, {org} and &amp; exactly as typed." in _flat(html)

@@ -216,7 +216,7 @@ UNKNOWN_POLICY = "no policy 'social-medai' in organisations/acme/ (did you mean 
         (["diff", "acmee/social-media", "HEAD"], UNKNOWN_ORG),
         (["diff", "acme/social-medai", "HEAD"], UNKNOWN_POLICY),
         (["compare", "--orgs", "acmee"], UNKNOWN_ORG),
-        (["compare", "social-medai"], "no organisation has a policy 'social-medai' (did you mean 'social-media'?)"),
+        (["compare", "social-medai"], "no organisation has a policy of kind or id 'social-medai' (did you mean 'social-media'?)"),
         (["textconv", "build/acme/social-media.mdx"], "no file 'build/acme/social-media.mdx' (did you mean 'social-media.md'?)"),
     ],
     ids=lambda v: " ".join(v) if isinstance(v, list) else "",

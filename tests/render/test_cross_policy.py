@@ -43,7 +43,7 @@ sections:
 """
 
 BETA_ORG = ACME_ORG.replace("id: acme", "id: beta").replace("Acme Community Health", "Beta Mental Health")
-RECORDS = IG.replace("id: information-governance", "id: records").replace("Information Governance Policy", "Records Policy").replace("confidentiality", "retention").replace("Confidentiality", "Retention")
+RECORDS = IG.replace("id: information-governance", "id: records\nkind: records-management").replace("Information Governance Policy", "Records Policy").replace("confidentiality", "retention").replace("Confidentiality", "Retention")
 
 IG_REF = "Information Governance Policy, 2 Confidentiality"
 RECORDS_REF = "Records Policy, 2 Retention"

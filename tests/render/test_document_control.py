@@ -60,6 +60,7 @@ sections:
     title: Notice
     blocks:
       - {id: words, topics: [purpose], text: Nothing else is recorded.}
+kind: quality
 """
 
 # Rows the default front sheet has a value for, then the policy's own; the blank ones

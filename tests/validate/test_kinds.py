@@ -124,11 +124,21 @@ def test_an_unknown_kind_is_an_error_with_a_suggestion_and_its_topics_still_chec
     assert "1 error(s)" in err  # its topics are checked against the whole vocabulary, not each an error
 
 
-def test_no_kind_is_a_warning_that_names_the_kind_the_id_suggests(acme, capsys):
+def test_no_kind_takes_the_kind_the_id_names(acme, capsys):
     code, err, _ = _validate(acme, capsys, "kind: social-media\n", "")
-    assert code == 0
-    assert re.search(rf"^{POLICY_FILE}:1: warning: declares no kind, so its topics are checked against every kind's: add `kind: social-media`$", err, re.M), err
-    assert main(["--root", str(acme), "validate", "--strict"]) == 1
+    assert code == 0 and "kind" not in err, err
+
+
+def test_no_kind_and_an_id_that_names_none_is_an_error_naming_the_kinds(acme, capsys):
+    path = acme / "organisations" / "acme" / "social-media.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("kind: social-media\n", ""), encoding="utf-8")
+    path.rename(path.with_name("social-medai.yaml"))
+    assert main(["--root", str(acme), "validate"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert re.search(
+        r"^organisations/acme/social-medai\.yaml:1: kind: declares no kind and its id 'social-medai' names none: "
+        r"add `kind:` with one of social-media, information-governance, .*, open-source \(did you mean 'social-media'\?\)$", err, re.M), err
 
 
 def test_the_no_topic_warning_still_works_with_a_kind(acme, capsys):

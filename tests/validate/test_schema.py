@@ -104,6 +104,7 @@ style:
 SCRATCH_POLICY = """\
 # yaml-language-server: $schema=../../schema/policy.schema.json
 id: records-retention
+kind: records-management
 document_control:
   title: Records Retention Procedure
   document_type: procedure
