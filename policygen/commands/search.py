@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from policygen.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from policygen.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, day_argument
 
 FORMATS = ("table", "json")
 
@@ -25,6 +25,8 @@ def add_parser(sub) -> None:
     p.add_argument("query", nargs="+", metavar="WORDS", help='what to look for, e.g. negative comments, or \'"personal account"\'')
     p.add_argument("--org", action="append", metavar="ID[,ID…]", help="only these organisations (repeatable or comma-separated)")
     p.add_argument("--kind", action="append", metavar="K[,K…]", help="only policies of these kinds, e.g. social-media")
+    p.add_argument("--as-at", type=day_argument, metavar="YYYY-MM-DD",
+                   help="search each policy as it stood on this date, from git history (the version in force then)")
     p.add_argument("-f", "--format", choices=FORMATS, default="table", help="output format (default: table)")
     p.add_argument("--limit", type=int, default=20, metavar="N", help="show at most N clauses (default: 20; 0 for all)")
 
@@ -55,7 +57,6 @@ def run(args, project) -> int:
 
 def _search(args, project) -> int:
     from policygen.search.query import BadQuery, parse
-    from policygen.search.refresh import index_path, refresh
     from policygen.search.results import QuerySyntax, count, no_hit, search
     from policygen.search.scope import Unusable, checked_filters, checked_orgs
     from policygen.search.store import SearchIndex
@@ -67,10 +68,10 @@ def _search(args, project) -> int:
     except BadQuery as exc:
         return _usage(str(exc))
     checked_orgs(project, _split(args.org))  # before the index is brought up to date: a typo costs nothing
-    for key in refresh(project).not_loaded:
-        print(f"policygen search: {key} has errors, so its clauses were not indexed again "
-              "(`policygen validate` explains)", file=sys.stderr)
-    with SearchIndex.open(index_path(project)) as index:
+    path = _as_at_index(project, args.as_at) if args.as_at else _working_index(project)
+    if path is None:
+        return EXIT_PROBLEMS
+    with SearchIndex.open(path) as index:
         try:
             filters = checked_filters(project, index, _split(args.org), _split(args.kind))
             total = count(index, query, filters)
@@ -82,6 +83,43 @@ def _search(args, project) -> int:
             return EXIT_PROBLEMS
     _print(args.format, query.text, hits, total)
     return EXIT_OK
+
+
+def _working_index(project):
+    """build/search.sqlite, brought up to date with the working tree."""
+    from policygen.search.refresh import index_path, refresh
+
+    for key in refresh(project).not_loaded:
+        print(f"policygen search: {key} has errors, so its clauses were not indexed again "
+              "(`policygen validate` explains)", file=sys.stderr)
+    return index_path(project)
+
+
+def _as_at_index(project, day):
+    """build/as-at/DATE/search.sqlite, holding each policy in force on ``day`` as git recorded it
+    (None outside git, said in one line, as `build --as-at` says it); a policy not in force then is one line."""
+    from contextlib import ExitStack
+
+    from policygen.history.loaded import documents_as_at
+    from policygen.load.document import Loader
+    from policygen.problems import ProblemsFound
+    from policygen.search.refresh import index_documents
+    from policygen.search.store import INDEX_NAME
+    from policygen.write import ensure_dir
+
+    path = project.build_dir / "as-at" / day.isoformat() / INDEX_NAME
+    with ExitStack() as stack:
+        try:
+            documents, skipped = documents_as_at(project, project.targets(), day, stack)
+        except ProblemsFound as exc:  # not in a git repository
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            return None
+        ensure_dir(path.parent)
+        index_documents(path, documents, Loader(project).vocabulary())
+    for line in skipped:
+        print(f"policygen search: {line}", file=sys.stderr)
+    return path
 
 
 def _print(fmt: str, text: str, hits: list, total: int) -> None:

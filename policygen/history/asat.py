@@ -40,18 +40,26 @@ def why_not(spans: list[VersionSpan], day: dt.date) -> str:
     return f"not yet in force: its first version comes into force on {upcoming[0].effective}" if upcoming else "no version was in force"
 
 
-def build_as_at(project: Project, targets: list[Target], day: dt.date, formats: tuple[str, ...]) -> AsAtResult:
-    """Build each target as it stood on ``day``; a policy with no version in force then is skipped
-    with one line. ProblemsFound when the project is not in a git repository."""
-    result = AsAtResult()
-    chosen: dict[str, list[tuple[Target, VersionSpan]]] = {}
+def chosen(project: Project, targets: list[Target], day: dt.date) -> tuple[dict[str, list[tuple[Target, VersionSpan]]], list[str]]:
+    """The policies in force on ``day``, grouped by the commit whose text was in force then (so each
+    commit is unpacked once), and one line for each policy that was not. ProblemsFound outside git."""
+    by_commit: dict[str, list[tuple[Target, VersionSpan]]] = {}
+    skipped = []
     for target, spans in timelines(project, targets).items():
         span = in_force(spans, day)
         if span is None:
-            result.skipped.append(f"{target}: not built as at {day.isoformat()}: {why_not(spans, day)}")
+            skipped.append(f"{target}: not built as at {day.isoformat()}: {why_not(spans, day)}")
         else:
-            chosen.setdefault(span.commit_on(day).commit, []).append((target, span))
-    for commit, group in chosen.items():
+            by_commit.setdefault(span.commit_on(day).commit, []).append((target, span))
+    return by_commit, skipped
+
+
+def build_as_at(project: Project, targets: list[Target], day: dt.date, formats: tuple[str, ...]) -> AsAtResult:
+    """Build each target as it stood on ``day``; a policy with no version in force then is skipped
+    with one line. ProblemsFound when the project is not in a git repository."""
+    by_commit, skipped = chosen(project, targets, day)
+    result = AsAtResult(skipped=skipped)
+    for commit, group in by_commit.items():
         with tempfile.TemporaryDirectory(prefix="policygen-as-at-") as scratch:
             then = snapshot(project, commit, Path(scratch))
             for target, span in group:

@@ -1,0 +1,39 @@
+"""The library as it stood on a date, loaded: what `policygen search --as-at` indexes.
+
+Each policy is read from the commit whose text was in force on the day (the rule of
+policygen.history.versions, as ``build --as-at`` reads it), with its organisation file and
+the policies it cites as they were in that commit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from contextlib import ExitStack
+from pathlib import Path
+
+from policygen.history.asat import chosen
+from policygen.history.documents import snapshot
+from policygen.load.document import LoadedPolicy
+from policygen.project import Project, Target
+
+
+def documents_as_at(project: Project, targets: list[Target], day: dt.date, stack: ExitStack) -> tuple[list[LoadedPolicy], list[str]]:
+    """The policies in force on ``day`` that load without errors, and one line for each other.
+
+    The snapshots they were read from live until ``stack`` closes, since a resolved view
+    may still open a picture from its organisation's folder."""
+    from policygen.validate.checked import load_and_check
+
+    by_commit, skipped = chosen(project, targets, day)
+    documents: list[LoadedPolicy] = []
+    for commit, group in by_commit.items():
+        then = snapshot(project, commit, Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="policygen-as-at-"))))
+        for target, span in group:
+            org_id, name = span.commit_on(day).path.split("/")[-2:]
+            checked = load_and_check(then, [f"{org_id}/{name.removesuffix('.yaml')}"], today=day)
+            if checked.errors or not checked.documents:
+                skipped.append(f"{target}: not searched as at {day.isoformat()}: version {span.version} has errors")
+            else:
+                documents.append(checked.documents[0])
+    return documents, skipped
