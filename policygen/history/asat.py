@@ -40,15 +40,15 @@ def why_not(spans: list[VersionSpan], day: dt.date) -> str:
     return f"not yet in force: its first version comes into force on {upcoming[0].effective}" if upcoming else "no version was in force"
 
 
-def chosen(project: Project, targets: list[Target], day: dt.date) -> tuple[dict[str, list[tuple[Target, VersionSpan]]], list[str]]:
+def chosen(project: Project, targets: list[Target], day: dt.date) -> tuple[dict[str, list[tuple[Target, VersionSpan]]], list[tuple[Target, str]]]:
     """The policies in force on ``day``, grouped by the commit whose text was in force then (so each
-    commit is unpacked once), and one line for each policy that was not. ProblemsFound outside git."""
+    commit is unpacked once), and why each other policy was not. ProblemsFound outside git."""
     by_commit: dict[str, list[tuple[Target, VersionSpan]]] = {}
     skipped = []
     for target, spans in timelines(project, targets).items():
         span = in_force(spans, day)
         if span is None:
-            skipped.append(f"{target}: not built as at {day.isoformat()}: {why_not(spans, day)}")
+            skipped.append((target, why_not(spans, day)))
         else:
             by_commit.setdefault(span.commit_on(day).commit, []).append((target, span))
     return by_commit, skipped
@@ -58,7 +58,7 @@ def build_as_at(project: Project, targets: list[Target], day: dt.date, formats: 
     """Build each target as it stood on ``day``; a policy with no version in force then is skipped
     with one line. ProblemsFound when the project is not in a git repository."""
     by_commit, skipped = chosen(project, targets, day)
-    result = AsAtResult(skipped=skipped)
+    result = AsAtResult(skipped=[f"{target}: not built as at {day.isoformat()}: {why}" for target, why in skipped])
     for commit, group in by_commit.items():
         with tempfile.TemporaryDirectory(prefix="policygen-as-at-") as scratch:
             then = snapshot(project, commit, Path(scratch))

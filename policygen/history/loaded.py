@@ -25,7 +25,8 @@ def documents_as_at(project: Project, targets: list[Target], day: dt.date, stack
     may still open a picture from its organisation's folder."""
     from policygen.validate.checked import load_and_check
 
-    by_commit, skipped = chosen(project, targets, day)
+    by_commit, not_in_force = chosen(project, targets, day)
+    skipped = [f"{target}: not searched as at {day.isoformat()}: {why}" for target, why in not_in_force]
     documents: list[LoadedPolicy] = []
     for commit, group in by_commit.items():
         then = snapshot(project, commit, Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="policygen-as-at-"))))

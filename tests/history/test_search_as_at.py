@@ -36,7 +36,7 @@ def test_the_draft_wording_is_never_in_force_and_2_0_is_only_from_its_effective_
 def test_a_date_before_the_policy_existed_says_so_on_one_line(acme_history, capsys):
     code, _, err = _search(acme_history, capsys, "accounts", "--as-at", "2023-06-01")
     assert code == 1
-    assert "policygen search: acme/social-media: not built as at 2023-06-01: did not exist yet" in err
+    assert "policygen search: acme/social-media: not searched as at 2023-06-01: did not exist yet" in err
     assert "Traceback" not in err
 
 
