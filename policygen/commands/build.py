@@ -41,13 +41,18 @@ def run(args, project) -> int:
     code = report([p for p in result.problems if not p.warning or not args.quiet], strict=False)
     for failure in result.failed:
         print(failure, file=sys.stderr)
-    if not args.quiet:
-        for path in result.written:
-            print(f"wrote {path}")
-        print(f"{len(result.written)} written, {result.unchanged} unchanged ({result.rendered} rendered)", file=sys.stderr)
+    _say_written(args, result.written, f"{result.unchanged} unchanged ({result.rendered} rendered)")
     if code != EXIT_OK:
         print("policies with errors were not built; the others were", file=sys.stderr)
     return EXIT_PROBLEMS if code != EXIT_OK or result.failed else EXIT_OK
+
+
+def _say_written(args, written: list[str], rest: str) -> None:
+    """Each file written on stdout, then the count on stderr, unless --quiet."""
+    if not args.quiet:
+        for path in written:
+            print(f"wrote {path}")
+        print(f"{len(written)} written, {rest}", file=sys.stderr)
 
 
 def _strict_ok(args, project) -> bool:
@@ -78,8 +83,5 @@ def _as_at(args, project, targets, formats) -> int:
     code = report(result.problems, strict=False)
     for line in result.skipped:
         print(line, file=sys.stderr)
-    if not args.quiet:
-        for path in result.written:
-            print(f"wrote {path}")
-        print(f"{len(result.written)} written, {result.unchanged} unchanged, {len(result.skipped)} not built", file=sys.stderr)
+    _say_written(args, result.written, f"{result.unchanged} unchanged, {len(result.skipped)} not built")
     return code

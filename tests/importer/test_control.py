@@ -19,6 +19,16 @@ from policygen.importer.control import field_for, uk_date
 import word
 
 
+def _built_texts(root) -> dict[str, str]:
+    """The text of acme/infection-control as built in HTML, PDF and DOCX."""
+    out_dir = root / "build/acme"
+    return {
+        "html": html_text((out_dir / "infection-control.html").read_text(encoding="utf-8")),
+        "pdf": pdf_text(out_dir / "infection-control.pdf"),
+        "docx": xml_text(_part(out_dir / "infection-control.docx", "word/document.xml")),
+    }
+
+
 @pytest.mark.parametrize("text, iso", [
     ("09/03/2021", "2021-03-09"), ("9 March 2021", "2021-03-09"), ("9th Mar 2021", "2021-03-09"),
     ("March 2021", "2021-03"), ("Sept 2020", "2020-09"), ("9.3.21", "2021-03-09"), ("2021-03-09", "2021-03-09"),
@@ -84,12 +94,7 @@ def test_a_control_table_and_history_become_typed_fields_shown_in_every_format(t
     assert "Amendment history" not in yaml.safe_dump(data["sections"])  # the house style prints the sheet
 
     assert main(["--root", str(root), "build", "acme/infection-control", "--quiet"]) == 0
-    out_dir = root / "build/acme"
-    texts = {
-        "html": html_text((out_dir / "infection-control.html").read_text(encoding="utf-8")),
-        "pdf": pdf_text(out_dir / "infection-control.pdf"),
-        "docx": xml_text(_part(out_dir / "infection-control.docx", "word/document.xml")),
-    }
+    texts = _built_texts(root)
     for fmt, text in texts.items():
         flat = re.sub(r"\s+", " ", text)
         for expected in ("IC-7", "Quality Committee", "12 May 2023", "Trust Board", "1 June 2023", "May 2026", "Official",
@@ -145,12 +150,7 @@ def test_a_labelled_row_left_blank_prints_its_label_in_every_format(tmp_path, ca
     assert data["document_control"]["extra"] == [{"label": "PROCEDURE NUMBER", "value": "CPG58"}, {"label": "CONSULTATION", "value": ""}]
 
     assert main(["--root", str(root), "build", "acme/infection-control", "--quiet", "-f", "html", "-f", "pdf", "-f", "docx"]) == 0
-    out_dir = root / "build/acme"
-    texts = {
-        "html": html_text((out_dir / "infection-control.html").read_text(encoding="utf-8")),
-        "pdf": pdf_text(out_dir / "infection-control.pdf"),
-        "docx": xml_text(_part(out_dir / "infection-control.docx", "word/document.xml")),
-    }
+    texts = _built_texts(root)
     for fmt, text in texts.items():
         flat = re.sub(r"\s+", " ", text)
         for expected in ("PROCEDURE NUMBER", "CPG58", "CONSULTATION", "Head of Nursing"):

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
 import yaml
 
-from conftest import ROOT
+from projects import empty_project  # noqa: F401  (the fixture)
 from policygen.cli import main
 
 import word
 
 
-@pytest.fixture
-def empty_project(tmp_path) -> Path:
-    """A project with no organisations yet: the templates, vocabulary and schema only."""
-    for name in ("templates", "vocabulary", "schema"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    (tmp_path / "organisations").mkdir()
-    return tmp_path
 
 
 def _import(root: Path, capsys, *argv: str) -> tuple[int, str, str]:

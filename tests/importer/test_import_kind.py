@@ -4,13 +4,12 @@ names the file as the user typed it."""
 from __future__ import annotations
 
 import errno
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import ROOT
+from projects import empty_project  # noqa: F401  (the fixture)
 from policygen import write
 from policygen.cli import main
 from policygen.importer.kinds import from_title
@@ -18,12 +17,6 @@ from policygen.importer.kinds import from_title
 KINDS = ["social-media", "information-governance", "safeguarding", "health-and-safety", "complaints", "records-management", "hr"]
 
 
-@pytest.fixture
-def empty_project(tmp_path) -> Path:
-    for name in ("templates", "vocabulary", "schema"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    (tmp_path / "organisations").mkdir()
-    return tmp_path
 
 
 def _policy(folder: Path, name: str, title: str) -> Path:
