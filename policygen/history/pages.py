@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from policygen.diff.files import _version_name
+from policygen.diff.files import version_name
 from policygen.history.documents import render_version, snapshot
 from policygen.history.since import NewVersion, write_redline
 from policygen.history.timeline import timeline
@@ -50,7 +50,7 @@ def version_pages(project: Project, target: Target, *, formats: tuple[str, ...] 
             then = snapshot(project, span.last.commit, Path(scratch))
             rendered, page.problems = render_version(project, then, span.last, day, lambda date: _capital(span.standing(day, date)), formats)
         for fmt, data in (rendered or {}).items():
-            path = output_path(project.build_dir, target.org_id, f"{target.policy_id}.{_version_name(span.version)}.{FORMATS[fmt].extension}")
+            path = output_path(project.build_dir, target.org_id, f"{target.policy_id}.{version_name(span.version)}.{FORMATS[fmt].extension}")
             write_if_changed(path, data)
             page.documents.append(path.relative_to(project.root).as_posix())
         pages.append(page)
