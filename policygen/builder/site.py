@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from policygen.builder.search_index import SUBDIR as SEARCH_DIR
+from policygen.builder.git_head import head_commit
 from policygen.render import FORMATS
 from policygen.project import Project, Target
 
@@ -35,9 +36,10 @@ def _redlines(build_dir: Path, target: Target) -> list[Path]:
 
 
 def key(register_key: str, project: Project, targets: list[Target]) -> str:
-    """The register's key and what `policygen diff` left beside the documents: a new redline,
-    or another size of one, changes the policy's page."""
+    """The register's key, the commit HEAD names (each policy's timeline) and what `policygen diff`
+    left beside the documents: a new redline, or another size of one, changes the policy's page."""
     h = hashlib.sha256(register_key.encode())
+    h.update(f"{head_commit(project.root)}\0".encode())  # the timelines: read from git again only when HEAD moves
     for target in targets:
         for path in _redlines(project.build_dir, target):
             h.update(f"{path.name}\0{path.stat().st_size}\0".encode())
@@ -83,8 +85,9 @@ def _clash(library) -> str | None:
     return None
 
 
-def site_files(project: Project, library, formats: tuple[str, ...]) -> list[tuple[str, bytes]]:
-    """The organisation and policy pages, then the search index over them and the policies' HTML."""
+def site_files(project: Project, library, formats: tuple[str, ...], timelines=None) -> list[tuple[str, bytes]]:
+    """The organisation and policy pages (with each policy's ``timelines``, if read from git), then
+    the search index over them and the policies' HTML."""
     from policygen.builder.search_index import SearchIndexFailed, search_index, titled
     from policygen.render.site import Site, render_site_pages
 
@@ -94,7 +97,7 @@ def site_files(project: Project, library, formats: tuple[str, ...]) -> list[tupl
     site = Site(library, {
         (c.entry.org, c.entry.policy): _downloads(build_dir, Target(c.entry.org, c.entry.policy, project.organisations / c.entry.org), formats)
         for c in library.cards
-    })
+    }, timelines or {})
     pages = render_site_pages(site, project.template_dirs())
     documents = []  # each policy's own text, its result named with its organisation
     for e in (c.entry for c in library.cards):

@@ -106,15 +106,21 @@ class VersionSpan:
         2024 to 1 June 2024'; one not in force yet that day is 'approved, in force from …'."""
         state = self.state(day)
         if state in ("approved", "not yet approved"):
-            return f"version {self.version}, approved, in force from {date(self.effective)}"
+            return f"{self.name}, approved, in force from {date(self.effective)}"
         if state == "current" and self.until is None:
-            return f"version {self.version}, in force from {date(self.effective)} (current)"
+            return f"{self.name}, in force from {date(self.effective)} (current)"
         return self.facts(date)
 
     @property
+    def name(self) -> str:
+        """'version 3.0', or 'unnumbered version'."""
+        return "unnumbered version" if self.version == UNNUMBERED else f"version {self.version}"
+
+    @property
     def approved_ahead(self) -> bool:
-        """Approved (committed) before the date it comes into force: 'approved …, in force from …'."""
-        return self.effective.first_day() > (self.approved.first_day() if self.approved else self.first.date)
+        """Committed before the date it comes into force: 'approved …, in force from …' (one recorded
+        after it came into force was current from its commit on)."""
+        return self.effective.first_day() > self.first.date
 
     def period(self, date: Callable[[PolicyDate], str]) -> str:
         """When it was in force, as dates alone, true whatever day it is read (a document or page built
@@ -133,7 +139,7 @@ class VersionSpan:
 
     def facts(self, date: Callable[[PolicyDate], str]) -> str:
         """'version 3.0, in force from 1 January 2024 to 1 June 2024': ``period`` named."""
-        return f"version {self.version}, {self.period(date)}"
+        return f"{self.name}, {self.period(date)}"
 
 
 def _effective(control: Control, row_date: PolicyDate | None, before: Control | None, committed: dt.date) -> tuple[PolicyDate, str]:
