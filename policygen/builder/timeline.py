@@ -47,7 +47,7 @@ def _version(project: Project, cache: BuildCache, keys: InputKeys, target: Targe
     redlines, why = _redline(project, cache, keys, target, span)
     approved = " by ".join(p for p in (date(span.approved) if span.approved else None, span.approved_by) if p)
     period = span.period(date)
-    return TimelineVersion(span.version, span.name, period[:1].upper() + period[1:],
+    return TimelineVersion(span.name, period[:1].upper() + period[1:],
                            span.effective.first_day().isoformat() if span.until is None and span.approved_ahead else None,
                            approved or None, span.summary, document, redlines, note or why)
 

@@ -37,7 +37,6 @@ class Downloads:
 class TimelineVersion:
     """One version on a policy's timeline, as git records it: facts in words, true whatever day they are read."""
 
-    version: str
     name: str  # "version 4.0", "unnumbered version"
     period: str  # "In force from 1 February 2024 to 1 March 2025", "… (current)", "Approved …, in force from …"
     starts: str | None  # ISO date, for a version approved ahead of its start: the reader's browser says whether it has come
