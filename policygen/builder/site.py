@@ -51,7 +51,8 @@ def _natural(text: str) -> tuple:
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.findall(r"\d+|\D+", text))
 
 
-def _downloads(build_dir: Path, target: Target, formats: tuple[str, ...]):
+def _downloads(build_dir: Path, target: Target, formats: tuple[str, ...], timeline=()):
+    """Its documents, and the redlines beside them but those its ``timeline`` links already."""
     from policygen.render.site import FORMAT_NAMES, Downloads, File, size_text
 
     def file(path: Path, name: str) -> File:
@@ -60,7 +61,10 @@ def _downloads(build_dir: Path, target: Target, formats: tuple[str, ...]):
     docs = [build_dir / target.org_id / f"{target.policy_id}.{FORMATS[f].extension}" for f in formats]
     found = [file(p, FORMAT_NAMES.get(f, f.upper())) for f, p in zip(formats, docs) if p.is_file()]
     pairs: dict[str, list[Path]] = {}
+    shown = {f.href for version in timeline for f in version.redlines}
     for path in _redlines(build_dir, target):
+        if f"../{path.name}" in shown:
+            continue
         pairs.setdefault(_REDLINE.search(path.name)[1], []).append(path)
     redlines = [
         file(p, f"Changes {_pair_words(pair)} ({FORMAT_NAMES[p.suffix[1:]]})")
@@ -94,10 +98,12 @@ def site_files(project: Project, library, formats: tuple[str, ...], timelines=No
     if clash := _clash(library):
         raise SiteFailed(clash)
     build_dir = project.build_dir
+    timelines = timelines or {}
     site = Site(library, {
-        (c.entry.org, c.entry.policy): _downloads(build_dir, Target(c.entry.org, c.entry.policy, project.organisations / c.entry.org), formats)
+        (c.entry.org, c.entry.policy): _downloads(build_dir, Target(c.entry.org, c.entry.policy, project.organisations / c.entry.org), formats,
+                                                  timelines.get((c.entry.org, c.entry.policy), ()))
         for c in library.cards
-    }, timelines or {})
+    }, timelines)
     pages = render_site_pages(site, project.template_dirs())
     documents = []  # each policy's own text, its result named with its organisation
     for e in (c.entry for c in library.cards):

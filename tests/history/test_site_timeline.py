@@ -83,6 +83,7 @@ def test_every_link_lands_and_each_version_page_says_when_it_was_in_force(projec
         "social-media.redline.v2.0-v3.0.docx", "social-media.redline.v2.0-v3.0.html",
         "social-media.v1.0.html", "social-media.v2.0.html", "social-media.v3.0.html"]
     assert all((page.parent / h).resolve().is_file() for h in hrefs)
+    assert 'id="redlines"' not in page.read_text(encoding="utf-8")  # the timeline links each redline: not listed twice
     version = {v: _text((project / f"build/acme/social-media.v{v}.html").read_text(encoding="utf-8")) for v in ("1.0", "2.0", "3.0")}
     assert "Version 1.0, in force from 1 February 2024 to 1 March 2025" in version["1.0"]
     assert "It applies to all staff" in version["1.0"] and "every member of staff" in version["2.0"]
