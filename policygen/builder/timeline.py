@@ -30,7 +30,7 @@ def timeline_files(project: Project, targets: list[Target], cache: BuildCache, k
         return {}
     try:
         found = timelines(project, targets)
-    except ProblemsFound:  # git itself missing, or the repository unreadable: the site without its history
+    except (ProblemsFound, OSError):  # no git program, or a repository it cannot read: the site without its history
         return {}
     return {(t.org_id, t.policy_id): tuple(_version(project, cache, keys, t, span) for span in reversed(spans))
             for t, spans in found.items() if spans}

@@ -179,3 +179,11 @@ def test_the_timeline_passes_axe_reflows_at_320_pixels_and_says_what_is_not_yet_
             assert found == [], f"axe at {width}px: {found}"
             browser.screenshot(tmp_path / f"timeline-{width}.png", height=1600)
         assert browser.evaluate("document.querySelector('[data-starts]').textContent") == "(not yet in force)"
+
+
+def test_without_the_git_program_the_site_is_built_without_timelines(project, tmp_path, monkeypatch):
+    root = tmp_path / "nogit"
+    shutil.copytree(project, root, ignore=shutil.ignore_patterns("build"))
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    assert main(["--root", str(root), "build", "-f", "html", "--quiet", "--jobs", "1"]) == 0
+    assert 'id="timeline"' not in (root / "build" / PAGE).read_text(encoding="utf-8")
