@@ -122,6 +122,15 @@ class InputKeys:
             h.update(self._template_digest(target.org_id).encode())
         return h.hexdigest()
 
+    def history(self, target: Target, *parts: str) -> str:
+        """A past version's document or a redline between two: made from the commits (and dates)
+        ``parts`` name, so only the templates it is laid out with and this code count besides."""
+        h = hashlib.sha256(f"{CACHE_FORMAT}\0{code_digest()}\0history\0{target}\0".encode())
+        h.update(self._template_digest(target.org_id).encode())
+        for part in parts:
+            h.update(part.encode() + b"\0")
+        return h.hexdigest()
+
     def register(self, targets: list[Target], formats: tuple[str, ...]) -> str:
         h = hashlib.sha256(f"{CACHE_FORMAT}\0{code_digest()}\0register\0{','.join(formats)}\0".encode())
         h.update(self._template_digest(None).encode() + self._file(self.project.vocabulary_file))

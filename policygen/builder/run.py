@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from policygen.builder.cache import BuildCache, InputKeys
 from policygen.builder.progress import Progress
 from policygen.builder import site
+from policygen.builder.timeline import timeline_files
 from policygen.problems import Problem
 from policygen.project import Project, Target
 from policygen.render import FORMATS
@@ -133,6 +134,7 @@ class _Results:
         self.outputs: dict[Target, list[tuple[str, bytes, bool]]] = {}
         self.library: list[tuple[str, bytes]] = []
         self.site: Library | None = None  # what the site's own pages show of each policy
+        self.timelines: dict = {}  # and each policy's versions from git (builder.timeline)
         self.problems: set[Problem] = set()
 
     def take(self, task: _Task, value, error: str | None) -> None:
@@ -222,7 +224,7 @@ def _record(targets: list[Target], stale: dict[Target, list[tuple[str, str]]], r
     result.problems = sorted(results.problems, key=lambda p: (p.file, p.line, p.path, p.message))
     if results.library and not result.failed:
         # The site's pages show each download's size: made now the documents are written.
-        made, error = _outcome(lambda: site.site_files(results.project, results.site, formats))
+        made, error = _outcome(lambda: site.site_files(results.project, results.site, formats, results.timelines))
         if error:
             result.failed.append(f"library site: {error}")
             return
@@ -275,6 +277,11 @@ def run_build(
         _run_tasks(tasks, max(1, jobs or os.cpu_count() or 1), results)
     finally:
         progress.close()
+    if results.library and not result.failed:  # the site's pages are remade: each policy's timeline for them
+        results.timelines, error = _outcome(lambda: timeline_files(project, targets, cache, keys))
+        if error:
+            result.failed.append(f"library timeline: {error}")
+        library_key = site.key(keys.register(targets, formats), project, targets)  # with the redlines it wrote
     _record(targets, stale, results, cache, library_key, formats)
     cache.save()
     return result

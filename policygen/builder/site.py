@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from policygen.builder.search_index import SUBDIR as SEARCH_DIR
+from policygen.builder.git_head import head_commit
 from policygen.render import FORMATS
 from policygen.project import Project, Target
 
@@ -35,9 +36,10 @@ def _redlines(build_dir: Path, target: Target) -> list[Path]:
 
 
 def key(register_key: str, project: Project, targets: list[Target]) -> str:
-    """The register's key and what `policygen diff` left beside the documents: a new redline,
-    or another size of one, changes the policy's page."""
+    """The register's key, the commit HEAD names (each policy's timeline) and what `policygen diff`
+    left beside the documents: a new redline, or another size of one, changes the policy's page."""
     h = hashlib.sha256(register_key.encode())
+    h.update(f"{head_commit(project.root)}\0".encode())  # the timelines: read from git again only when HEAD moves
     for target in targets:
         for path in _redlines(project.build_dir, target):
             h.update(f"{path.name}\0{path.stat().st_size}\0".encode())
@@ -49,7 +51,8 @@ def _natural(text: str) -> tuple:
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.findall(r"\d+|\D+", text))
 
 
-def _downloads(build_dir: Path, target: Target, formats: tuple[str, ...]):
+def _downloads(build_dir: Path, target: Target, formats: tuple[str, ...], timeline=()):
+    """Its documents, and the redlines beside them but those its ``timeline`` links already."""
     from policygen.render.site import FORMAT_NAMES, Downloads, File, size_text
 
     def file(path: Path, name: str) -> File:
@@ -58,7 +61,10 @@ def _downloads(build_dir: Path, target: Target, formats: tuple[str, ...]):
     docs = [build_dir / target.org_id / f"{target.policy_id}.{FORMATS[f].extension}" for f in formats]
     found = [file(p, FORMAT_NAMES.get(f, f.upper())) for f, p in zip(formats, docs) if p.is_file()]
     pairs: dict[str, list[Path]] = {}
+    shown = {f.href for version in timeline for f in version.redlines}
     for path in _redlines(build_dir, target):
+        if f"../{path.name}" in shown:
+            continue
         pairs.setdefault(_REDLINE.search(path.name)[1], []).append(path)
     redlines = [
         file(p, f"Changes {_pair_words(pair)} ({FORMAT_NAMES[p.suffix[1:]]})")
@@ -83,18 +89,21 @@ def _clash(library) -> str | None:
     return None
 
 
-def site_files(project: Project, library, formats: tuple[str, ...]) -> list[tuple[str, bytes]]:
-    """The organisation and policy pages, then the search index over them and the policies' HTML."""
+def site_files(project: Project, library, formats: tuple[str, ...], timelines=None) -> list[tuple[str, bytes]]:
+    """The organisation and policy pages (with each policy's ``timelines``, if read from git), then
+    the search index over them and the policies' HTML."""
     from policygen.builder.search_index import SearchIndexFailed, search_index, titled
     from policygen.render.site import Site, render_site_pages
 
     if clash := _clash(library):
         raise SiteFailed(clash)
     build_dir = project.build_dir
+    timelines = timelines or {}
     site = Site(library, {
-        (c.entry.org, c.entry.policy): _downloads(build_dir, Target(c.entry.org, c.entry.policy, project.organisations / c.entry.org), formats)
+        (c.entry.org, c.entry.policy): _downloads(build_dir, Target(c.entry.org, c.entry.policy, project.organisations / c.entry.org), formats,
+                                                  timelines.get((c.entry.org, c.entry.policy), ()))
         for c in library.cards
-    })
+    }, timelines)
     pages = render_site_pages(site, project.template_dirs())
     documents = []  # each policy's own text, its result named with its organisation
     for e in (c.entry for c in library.cards):

@@ -27,7 +27,8 @@ def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-")
 
 
-def _version_name(version: str) -> str:
+def version_name(version: str) -> str:
+    """How a file name says a version: 'v4' for 4, 'C-E01.0' for C&E01.0 (redlines, a past version's documents)."""
     return ("v" if version[:1].isdigit() else "") + _slug(version)
 
 
@@ -35,7 +36,7 @@ def pair_name(diff: PolicyDiff, old: Revision, new: Revision) -> str:
     """'v4-v5' from the policy's own version numbers, else the short commit ids."""
     a, b = diff.old.version, diff.new.version
     if a and b and _slug(a) != _slug(b):
-        return f"{_version_name(a)}-{_version_name(b)}"
+        return f"{version_name(a)}-{version_name(b)}"
     return f"{old.commit(short=True)}-{new.commit(short=True)}"
 
 

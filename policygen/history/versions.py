@@ -31,6 +31,8 @@ from policygen.history.control import Control
 from policygen.history.gitlog import Touch
 from policygen.model.base import PolicyDate
 
+UNNUMBERED = "unnumbered"  # the version of a policy whose control records no version number
+
 
 @dataclass
 class VersionSpan:
@@ -100,17 +102,44 @@ class VersionSpan:
         return "current"
 
     def standing(self, day: dt.date, date: Callable[[PolicyDate], str]) -> str:
-        """What a reader is told of it on ``day``: 'version 3.0, in force from 1 January 2024 to 1 June 2024'."""
+        """What a reader is told of it on ``day`` (an as-at build): 'version 3.0, in force from 1 January
+        2024 to 1 June 2024'; one not in force yet that day is 'approved, in force from …'."""
         state = self.state(day)
-        name = f"version {self.version}"
-        if state == "never in force":
-            return f"{name}, approved but superseded before it came into force"
         if state in ("approved", "not yet approved"):
-            return f"{name}, approved, in force from {date(self.effective)}"
+            return f"{self.name}, approved, in force from {date(self.effective)}"
+        if state == "current" and self.until is None:
+            return f"{self.name}, in force from {date(self.effective)} (current)"
+        return self.facts(date)
+
+    @property
+    def name(self) -> str:
+        """'version 3.0', or 'unnumbered version'."""
+        return "unnumbered version" if self.version == UNNUMBERED else f"version {self.version}"
+
+    @property
+    def approved_ahead(self) -> bool:
+        """Committed before the date it comes into force: 'approved …, in force from …' (one recorded
+        after it came into force was current from its commit on)."""
+        return self.effective.first_day() > self.first.date
+
+    def period(self, date: Callable[[PolicyDate], str]) -> str:
+        """When it was in force, as dates alone, true whatever day it is read (a document or page built
+        once says this): 'in force from 1 January 2024 to 1 June 2024', 'in force from 1 June 2024
+        (current)', or for a version approved ahead of its start 'approved 12 January 2026, in force
+        from 1 March 2026' (whether that day has come is for the reader's browser to say)."""
+        if not self.ever_in_force:
+            return "approved but superseded before it came into force"
+        if self.until is None and self.approved_ahead:
+            approved = self.approved or PolicyDate(self.first.date.year, self.first.date.month, self.first.date.day)
+            return f"approved {date(approved)}, in force from {date(self.effective)}"
         if self.until is None:
-            return f"{name}, in force from {date(self.effective)} (current)"
+            return f"in force from {date(self.effective)} (current)"
         ended = "withdrawn on" if self.withdrawn else "to"
-        return f"{name}, in force from {date(self.effective)} {ended} {date(self.until)}"
+        return f"in force from {date(self.effective)} {ended} {date(self.until)}"
+
+    def facts(self, date: Callable[[PolicyDate], str]) -> str:
+        """'version 3.0, in force from 1 January 2024 to 1 June 2024': ``period`` named."""
+        return f"{self.name}, {self.period(date)}"
 
 
 def _effective(control: Control, row_date: PolicyDate | None, before: Control | None, committed: dt.date) -> tuple[PolicyDate, str]:
@@ -139,11 +168,12 @@ def versions(points: list[tuple[Touch, Control | None]]) -> list[VersionSpan]:
             continue
         if control is None or not control.in_force:
             continue
-        if spans and spans[-1].version == control.version and len(spans) - 1 not in ended:
+        name = control.version or UNNUMBERED  # a policy that numbers no version has one, however often corrected
+        if spans and spans[-1].version == name and len(spans) - 1 not in ended:
             spans[-1].commits.append(touch)
             spans[-1].control = control
             continue
-        spans.append(VersionSpan(control.version or "unnumbered", [touch], control, PolicyDate(1, 1, 1), "",
+        spans.append(VersionSpan(name, [touch], control, PolicyDate(1, 1, 1), "",
                                  previous=spans[-1] if spans else None))
     for span in spans:
         row = span.control.row(span.version)

@@ -33,10 +33,25 @@ class Downloads:
     redlines: tuple[File, ...] = ()  # newest first
 
 
+@dataclass(frozen=True)
+class TimelineVersion:
+    """One version on a policy's timeline, as git records it: facts in words, true whatever day they are read."""
+
+    name: str  # "version 4.0", "unnumbered version"
+    period: str  # "In force from 1 February 2024 to 1 March 2025", "… (current)", "Approved …, in force from …"
+    starts: str | None  # ISO date, for a version approved ahead of its start: the reader's browser says whether it has come
+    approved: str | None  # "10 January 2025 by Trust Board; ratified by Council"
+    summary: str | None
+    document: File | None  # the version's own web page, saying the same under its title
+    redlines: tuple[File, ...] = ()  # from the version before
+    note: str | None = None  # why a document or redline is missing
+
+
 @dataclass
 class Site:
     library: Library
     downloads: dict[tuple[str, str], Downloads] = field(default_factory=dict)  # (org, policy) → files
+    timelines: dict[tuple[str, str], tuple[TimelineVersion, ...]] = field(default_factory=dict)  # newest first; none outside git
 
 
 def size_text(n: int) -> str:
@@ -74,5 +89,5 @@ def _policy(env, site: Site, card: Card) -> bytes:
     org = next(o for o in site.library.organisations if o.id == e.org)
     downloads = site.downloads.get((e.org, e.policy), Downloads())
     html = env.get_template("site/policy.html.j2").render(
-        card=card, e=e, org=org, downloads=downloads)
+        card=card, e=e, org=org, downloads=downloads, timeline=site.timelines.get((e.org, e.policy), ()))
     return html.encode("utf-8")

@@ -50,3 +50,23 @@ def test_standing_says_from_and_to(acme_history):
     assert first.standing(D(2024, 4, 1), str) == "version 1.0, in force from 2024-02-01 to 2025-03-01"
     assert second.standing(D(2025, 2, 1), str) == "version 2.0, approved, in force from 2025-03-01"
     assert second.standing(D(2025, 6, 1), str) == "version 2.0, in force from 2025-03-01 (current)"
+
+
+def test_a_policy_that_numbers_no_version_has_one_however_often_it_is_corrected(tmp_path):
+    from acme import ORG, POLICY
+    from conftest import scratch_project
+    from history_repo import FILE, commit, edit, start
+
+    unnumbered = POLICY.replace('  version: "1.0"\n', "").replace('version_history:\n  - version: "1.0"\n    date: 2024-02-01\n    description: New policy\n', "")
+    root = scratch_project(tmp_path, ORG, unnumbered)
+    start(root, "2024-01-10")
+    edit(root / FILE, "runs our accounts", "runs the trust's accounts")
+    commit(root, "a correction", "2024-03-05")
+    (span,) = _timeline(root)
+    assert (span.version, len(span.commits), span.until) == ("unnumbered", 2, None)
+
+
+def test_facts_are_dates_alone_whatever_the_day(acme_history):
+    first, second = _timeline(acme_history)
+    assert first.facts(str) == "version 1.0, in force from 2024-02-01 to 2025-03-01"
+    assert second.facts(str) == "version 2.0, approved 2025-01-10, in force from 2025-03-01"
