@@ -11,7 +11,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from policygen.builder.search_index import SUBDIR as SEARCH_DIR
+from policygen.builder.site_search import SUBDIR as SEARCH_DIR
 from policygen.builder.git_head import head_commit
 from policygen.render import FORMATS
 from policygen.project import Project, Target
@@ -92,7 +92,7 @@ def _clash(library) -> str | None:
 def site_files(project: Project, library, formats: tuple[str, ...], timelines=None) -> list[tuple[str, bytes]]:
     """The organisation and policy pages (with each policy's ``timelines``, if read from git), then
     the search index over them and the policies' HTML."""
-    from policygen.builder.search_index import SearchIndexFailed, search_index, titled
+    from policygen.builder.site_search import SearchIndexFailed, search_index, titled
     from policygen.render.site import Site, render_site_pages
 
     if clash := _clash(library):

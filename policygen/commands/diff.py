@@ -78,7 +78,7 @@ def run(args, project) -> int:
 def _write_redlines(args, project, target, diff, old_rev, new_rev, old_label: str, new_label: str) -> int:
     """The full redline (HTML, DOCX) and the changes-only page, all or none: a file of the same name
     made by another comparison is not replaced without --force (see policygen.diff.files)."""
-    from policygen.diff.write import write_redlines
+    from policygen.redlines import write_redlines
 
     redlines = write_redlines(project, target, diff, old_rev, new_rev, old_label, new_label, force=args.force)
     for path in redlines.refused:

@@ -6,7 +6,7 @@ need what came into force even if it was approved before; each row shows both
 dates and what the version was on the period's last day (current, approved and
 not yet in force, superseded). The redline compares the previous version with
 this one, each as its last commit records it (corrections included), with the
-diff's own files and naming (policygen.diff.write).
+diff's own files and naming (policygen.redlines).
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def write_redline(project: Project, item: NewVersion, *, force: bool = False) ->
     from policygen.diff.files import side_label
     from policygen.diff.gitrev import Revision
     from policygen.diff.load import load_version
-    from policygen.diff.write import write_redlines
+    from policygen.redlines import write_redlines
 
     if item.old is None:
         item.note = "a new policy: nothing to compare"

@@ -200,10 +200,10 @@ def test_a_rebuild_from_nothing_gives_the_same_bytes_search_index_included(quick
 
 
 def test_a_no_op_rebuild_writes_nothing_and_runs_no_search_indexer(quick, capsys, monkeypatch):
-    import policygen.builder.search_index as search_index
+    import policygen.builder.site_search as site_search
 
     before = {p: p.stat().st_mtime_ns for p in (quick / "build").rglob("*") if p.is_file()}
-    monkeypatch.setattr(search_index, "search_index", lambda pages: pytest.fail("Pagefind ran on a no-op build"))
+    monkeypatch.setattr(site_search, "search_index", lambda pages: pytest.fail("Pagefind ran on a no-op build"))
     capsys.readouterr()
     assert main(["--root", str(quick), "build", "-f", "html", "-f", "md"]) == 0
     assert "wrote" not in capsys.readouterr().out

@@ -2,7 +2,8 @@
 
 Shared by ``policygen diff`` and the history (``policygen changes``), so both name and guard
 the files alike: all or none, and a file of the same name that another comparison made is
-not replaced unless forced (see policygen.diff.files).
+not replaced unless forced (see policygen.diff.files). It sits above the renderers, which
+read policygen.diff's comparison, so that package stays a comparison and nothing more.
 """
 
 from __future__ import annotations
