@@ -38,7 +38,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("photograph", "photo", "image", "picture", "video", "selfie"),
     ("comment", "post", "message", "tweet", "content"),
     ("account", "profile", "page"),
-    ("pseudonym", "anonymous", "anonymously", "fake name", "false name"),
+    ("pseudonym", "anonymous", "anonymously", "fake", "false name"),
     # conduct
     ("abuse", "abusive", "harassment", "bullying", "offensive", "insult", "intimidating"),
     ("inappropriate", "unacceptable", "unprofessional"),
