@@ -17,7 +17,9 @@ def add_parser(sub) -> None:
             "Ranked clauses of every organisation's policies matching all the words given, with the "
             "organisation, policy, number, heading and the matching words marked. Words match their other "
             "forms (comment, comments, commenting) and spellings (organisation, organization); \"words in "
-            "quotes\" match as a phrase; a word ending in * matches words starting with it. Uses the index "
+            "quotes\" match as a phrase; a word ending in * matches words starting with it. A word outside quotes "
+            "also finds its related words (photograph: photo, image, picture…), ranked after clauses with the word "
+            "itself, and function words (of, the, who…) are not required. Uses the index "
             "build/search.sqlite, which `policygen build` keeps up to date; search brings it up to date "
             "itself first. Exit 0 with matches, 1 with none (near words are suggested), 2 for wrong usage."
         ),
@@ -81,7 +83,7 @@ def _search(args, project) -> int:
         if not hits:
             print(f"policygen search: {no_hit(index, query, filters)}", file=sys.stderr)
             return EXIT_PROBLEMS
-    _print(args.format, query.text, hits, total)
+    _print(args.format, query, hits, total)
     return EXIT_OK
 
 
@@ -122,15 +124,15 @@ def _as_at_index(project, day):
     return path
 
 
-def _print(fmt: str, text: str, hits: list, total: int) -> None:
+def _print(fmt: str, query, hits: list, total: int) -> None:
     import shutil
 
     from policygen.search import output
 
     if fmt == "json":
-        sys.stdout.write(output.render_json(text, hits, total))
+        sys.stdout.write(output.render_json(query.text, hits, total, query.also_searched))
     elif sys.stdout.isatty():
         sys.stdout.flush()
-        output.print_rich(hits, total, min(100, shutil.get_terminal_size((100, 24)).columns))
+        output.print_rich(hits, total, min(100, shutil.get_terminal_size((100, 24)).columns), query.also_searched)
     else:
-        sys.stdout.write(output.render_text(hits, total))
+        sys.stdout.write(output.render_text(hits, total, also=query.also_searched))

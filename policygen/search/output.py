@@ -4,7 +4,8 @@ On a terminal the matching words are in bold colour (rich, which the build's
 progress bar already uses); piped or redirected, they are [between brackets].
 JSON gives the exact text with the character offsets of each match, and the
 bracketed snippet besides, in a fixed key order, so the same query on the same
-policies prints the same bytes.
+policies prints the same bytes. Both say which words were also searched for (the
+related words of ``related``), and JSON which words each clause matched.
 """
 
 from __future__ import annotations
@@ -32,8 +33,18 @@ def where(hit: Hit, open_: str = "", close: str = "") -> str:
     return f"{hit.org}/{hit.policy} {hit.number}" + (f" · {marked(heading, spans, open_, close)}" if heading else "")
 
 
-def render_text(hits: list[Hit], total: int, width: int = 100, open_: str = "[", close: str = "]") -> str:
+def also_searched(also: dict[str, tuple[str, ...]]) -> str:
+    """"also searched: image, picture for photographs; service user, client for patients", or ""."""
+    if not also:
+        return ""
+    return "also searched: " + "; ".join(f"{', '.join(words)} for {typed}" for typed, words in also.items())
+
+
+def render_text(hits: list[Hit], total: int, width: int = 100, open_: str = "[", close: str = "]",
+                also: dict[str, tuple[str, ...]] | None = None) -> str:
     lines: list[str] = []
+    if also:
+        lines += [*textwrap.wrap(also_searched(also), width, subsequent_indent="  ", break_on_hyphens=False), ""]
     for rank, hit in enumerate(hits, 1):
         text, spans = snippet(hit.text, hit.matches, SNIPPET)
         lines.append(f"{rank}. {where(hit, open_, close)}")
@@ -46,13 +57,13 @@ def render_text(hits: list[Hit], total: int, width: int = 100, open_: str = "[",
     return "\n".join(lines) + "\n"
 
 
-def print_rich(hits: list[Hit], total: int, width: int) -> None:
+def print_rich(hits: list[Hit], total: int, width: int, also: dict[str, tuple[str, ...]] | None = None) -> None:
     """The text listing on a terminal, the markers turned into style (policy text is never read as markup)."""
     from rich.console import Console
     from rich.text import Text
 
     console = Console(highlight=False, soft_wrap=True)
-    for line in render_text(hits, total, width, "\x02", "\x03").splitlines():
+    for line in render_text(hits, total, width, "\x02", "\x03", also).splitlines():
         out, style = Text(), None
         for part in _split_marks(line):
             if part == "\x02":
@@ -75,7 +86,7 @@ def _split_marks(line: str) -> list[str]:
     return [*parts, current]
 
 
-def render_json(query: str, hits: list[Hit], total: int) -> str:
+def render_json(query: str, hits: list[Hit], total: int, also: dict[str, tuple[str, ...]] | None = None) -> str:
     items = []
     for hit in hits:
         text, spans = snippet(hit.text, hit.matches, SNIPPET)
@@ -84,5 +95,12 @@ def render_json(query: str, hits: list[Hit], total: int) -> str:
             "kind": hit.kind or None, "number": hit.number, "heading": hit.heading or None, "id": hit.block,
             "href": hit.anchor_path, "score": hit.score, "text": hit.text, "matches": [list(s) for s in hit.matches],
             "heading_matches": [list(s) for s in hit.heading_matches], "snippet": marked(text, spans),
+            "matched_words": list(dict.fromkeys(w.lower() for w in _words(hit))),
         })
-    return json.dumps({"query": query, "total": total, "hits": items}, ensure_ascii=False, indent=2) + "\n"
+    also_json = {typed: list(words) for typed, words in (also or {}).items()}
+    return json.dumps({"query": query, "also_searched": also_json, "total": total, "hits": items}, ensure_ascii=False, indent=2) + "\n"
+
+
+def _words(hit: Hit) -> list[str]:
+    """The words matched in a hit's heading, then its text, as written there."""
+    return [hit.heading[s:e] for s, e in hit.heading_matches] + [hit.text[s:e] for s, e in hit.matches]

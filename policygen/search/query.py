@@ -6,6 +6,13 @@ Everything else is data: each word and phrase goes to FTS5 as a quoted string
 (its own quotes doubled), so AND, OR, NOT, NEAR(, column filters like org:x,
 - and ^ are words or separators, never FTS5 syntax. Each term is folded
 (``spelling.fold``) as the indexed text was, so British and American spellings meet.
+
+A word outside quotes also searches for its related words (``related``): "photographs"
+becomes ("photographs" OR "photo" OR "image" OR …), each quoted like the word. The
+query keeps each word's literal form too (``literal``), which ranking uses to put a
+clause saying what was typed above one saying it in other words. A phrase in quotes
+and a prefix are searched for as typed. Function words (of, the, who…) outside quotes
+are dropped unless nothing else is left.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policygen.search.related import FUNCTION_WORDS, related
 from policygen.search.spelling import WORD, fold
 
 _TERM = re.compile(r'"([^"]*)(?:"|$)|([^\s"]+)')
@@ -27,12 +35,19 @@ class Term:
     text: str  # as the user typed it (without quotes or *)
     phrase: bool
     prefix: bool
+    related: tuple[str, ...] = ()  # other words searched for too (none for a phrase or a prefix)
+
+    @property
+    def literal(self) -> str:
+        """The term as typed, as an FTS5 string: folded, quoted, a trailing * outside the quotes for a prefix."""
+        return _quoted(self.text) + ("*" if self.prefix else "")
 
     @property
     def expression(self) -> str:
-        """The term as an FTS5 string: folded, quoted, a trailing * outside the quotes for a prefix."""
-        quoted = '"' + fold(self.text).text.replace('"', '""') + '"'
-        return quoted + ("*" if self.prefix else "")
+        """The term or any of its related words, as an FTS5 OR-group of quoted strings."""
+        if not self.related:
+            return self.literal
+        return "(" + " OR ".join(_quoted(w) for w in (self.text, *self.related)) + ")"
 
     @property
     def words(self) -> list[str]:
@@ -47,6 +62,15 @@ class Query:
     @property
     def expression(self) -> str:
         return " AND ".join(t.expression for t in self.terms)
+
+    @property
+    def also_searched(self) -> dict[str, tuple[str, ...]]:
+        """Each word typed that was searched for in other words too → those words."""
+        return {t.text: t.related for t in self.terms if t.related}
+
+
+def _quoted(text: str) -> str:
+    return '"' + fold(text).text.replace('"', '""') + '"'
 
 
 def parse(text: str) -> Query:
@@ -63,4 +87,12 @@ def parse(text: str) -> Query:
         terms.append(Term(" ".join(words), phrase or len(words) > 1, prefix))
     if not terms:
         raise BadQuery(f"nothing to search for in {text!r}: give at least one word")
-    return Query(text, tuple(terms))
+    meaningful = [t for t in terms if t.phrase or t.prefix or t.text.lower() not in FUNCTION_WORDS]
+    return Query(text, tuple(_expanded(t) for t in meaningful or terms))
+
+
+def _expanded(term: Term) -> Term:
+    """A single word with its related words; a phrase or a prefix as it is."""
+    if term.phrase or term.prefix:
+        return term
+    return Term(term.text, False, False, related(term.text))

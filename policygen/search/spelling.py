@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A word as SQLite's unicode61 tokenizer sees one: letters and digits, everything else separates.
 WORD = re.compile(r"[^\W_]+")
@@ -45,6 +46,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+@lru_cache(maxsize=1 << 16)  # a library's words repeat: marking a query's hits folds the same words again and again
 def fold_word(word: str) -> str:
     """One word's folded form, lower case; always one word again (or the word, lower case, unchanged)."""
     low = word.lower()
