@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from policygen.builder.cache import BuildCache, InputKeys
+from policygen.builder.cache import BuildCache
+from policygen.inputs import InputKeys
 from policygen.builder.progress import Progress
 from policygen.builder import site
 from policygen.builder.timeline import timeline_files

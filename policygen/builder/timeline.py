@@ -13,7 +13,8 @@ Outside a git repository, or for a policy never committed, there is no timeline.
 
 from __future__ import annotations
 
-from policygen.builder.cache import BuildCache, InputKeys
+from policygen.builder.cache import BuildCache
+from policygen.inputs import InputKeys
 from policygen.project import Project, Target
 
 _REDLINES = (("redline", "html", "web page"), ("redline", "docx", "Word document"), ("changes", "html", "only the changes, web page"))

@@ -35,7 +35,7 @@ def refresh(project: Project, documents: list[LoadedPolicy] | None = None) -> Up
     errors (the build has them): those are indexed, and any other stale policy is
     left for next time. Otherwise the stale policies are loaded and checked here.
     """
-    from policygen.builder.cache import InputKeys
+    from policygen.inputs import InputKeys
     from policygen.write import CannotWrite, ensure_dir
 
     inputs = InputKeys(project)
@@ -86,7 +86,7 @@ def index_documents(path: Path, documents: list[LoadedPolicy], vocabulary: Vocab
 
 
 def _text_key(doc: LoadedPolicy) -> str:
-    from policygen.builder.cache import code_digest
+    from policygen.inputs import code_digest
 
     h = hashlib.sha256(f"{code_digest()}\0".encode())
     for text in (doc.org.source.text, doc.source.text, *(d.source.text for _, d in sorted(doc.linked.items()))):
