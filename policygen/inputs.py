@@ -38,7 +38,7 @@ def _tree_files(root: Path) -> list[Path]:
 @cache
 def code_digest() -> str:
     """policygen's own code, templates and fonts as installed: a new version rebuilds everything."""
-    package = Path(__file__).resolve().parents[1]
+    package = Path(__file__).resolve().parent  # the policygen package this module is part of
     h = hashlib.sha256()
     _digest_files(_tree_files(package), package, h)
     return h.hexdigest()

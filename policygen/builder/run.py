@@ -80,7 +80,7 @@ def _library_pages(root: str, targets: tuple[str, ...], formats: tuple[str, ...]
     pages = [(path.relative_to(build_dir).as_posix(), data) for path, data in render_pages(project, docs, left_out)]
     vocabulary = Loader(project).vocabulary()
     comparisons = [
-        {"href": rel, "label": link_label(vocabulary, Path(rel).stem)}
+        {"href": rel, "label": link_label(vocabulary, Path(rel).stem), "kind": Path(rel).stem}
         for rel, _ in pages
     ]
     lib = library(docs, vocabulary)

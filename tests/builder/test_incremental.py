@@ -158,3 +158,19 @@ def test_a_build_with_nothing_to_do_reads_no_yaml_and_loads_no_models(project):
     models (pydantic) or a YAML parser."""
     assert main(["--root", str(project), "build", "-q", "-f", "html"]) == 0
     assert _imported_by(["--root", str(project), "build", "-q", "-f", "html"], {"pydantic", "yaml", "ruamel"}) == []
+
+
+def test_the_code_digest_reads_policygen_s_own_files_and_nothing_beside_them(monkeypatch):
+    """What a new version of policygen changes: its package, not the folder it was installed from
+    (a virtual environment or a checkout beside it would make every no-op build read thousands of files)."""
+    from pathlib import Path
+
+    import policygen
+    from policygen import inputs
+
+    read: list[Path] = []
+    monkeypatch.setattr(inputs, "_digest_files", lambda paths, base, h: read.extend(paths))
+    inputs.code_digest.__wrapped__()
+    package = Path(policygen.__file__).resolve().parent
+    assert read and all(p.resolve().is_relative_to(package) for p in read)
+    assert package / "cli.py" in read

@@ -165,6 +165,11 @@ def test_the_build_writes_one_page_per_kind_two_policies_hold_linked_from_the_re
     index = (root / "build" / "index.html").read_text(encoding="utf-8")
     assert '<a href="compare/safeguarding.html">Compare the safeguarding policies of every organisation</a>' in index
     assert '<a href="compare/information-governance.html">Compare the information governance policies of every organisation</a>' in index
+    # and under its kind's heading, beside the policies it compares
+    kinds = index[index.index('<h2 id="kinds">'):index.index('id="register"')]
+    under = {part.split("</h3>")[0]: part for part in kinds.split("<h3>")[1:]}
+    assert '<p><a href="compare/safeguarding.html">Compare the safeguarding policies' in under["Safeguarding"]
+    assert "compare/" not in under["Records management"]
 
     page = (root / "build" / "compare" / "safeguarding.html").read_text(encoding="utf-8")
     assert "<title>Safeguarding: clauses compared across organisations</title>" in page
