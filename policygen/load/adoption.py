@@ -1,0 +1,182 @@
+"""Write out a policy that adopts a model: the model's body with the local differences applied.
+
+Done on the plain data before the policy model is built, so validation, the view model and every
+renderer see one ordinary policy and never learn it was adopted. The local file's own keys keep
+their lines (its document control, its ``adopts`` differences), so a problem in them is located;
+the model's blocks were checked when the model loaded. A model body's own policy has each
+``{param:KEY}`` printed as a visible placeholder instead.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator
+
+from pydantic import ValidationError
+
+from policygen.load.source import Loc, Source
+from policygen.model.adoption import PARAM_RE, Adoption, Param
+from policygen.problems import Problem, suggest
+
+# What an adopting policy takes from its model; everything else (document control, review,
+# history, EIA, numbering) is its own.
+MODEL_KEYS = ("kind", "summary", "preamble", "sections", "appendices", "closing", "references", "associated_documents")
+_BODY_KEYS = ("preamble", "sections", "appendices", "closing")
+
+
+@dataclass
+class WrittenOut:
+    """The data to build the policy from, what went wrong, and the model's loaded document if any."""
+
+    data: dict
+    problems: list[Problem] = field(default_factory=list)
+    model: Any = None  # the model's LoadedPolicy
+
+
+def body_blocks(data: dict) -> Iterator[tuple[list, int, dict]]:
+    """Every block of the body (sections and appendices included) as (its list, index, block)."""
+    stack = [data.get(key) for key in _BODY_KEYS]
+    while stack:
+        items = stack.pop()
+        if not isinstance(items, list):
+            continue
+        for i, block in enumerate(items):
+            if isinstance(block, dict):
+                yield items, i, block
+                stack.append(block.get("blocks"))
+
+
+def blocks_by_id(data: dict) -> dict[str, dict]:
+    return {b["id"]: b for _, _, b in body_blocks(data) if isinstance(b.get("id"), str)}
+
+
+def _placed(data: dict, block_id: str) -> tuple[list, int] | None:
+    return next(((items, i) for items, i, b in body_blocks(data) if b.get("id") == block_id), None)
+
+
+def substitute(node: Any, value: Callable[[str], str | None], loc: Loc = (), unknown: list | None = None) -> Any:
+    """``node`` with each ``{param:KEY}`` replaced by value(KEY); a key with no value stays, noted in ``unknown``."""
+    if isinstance(node, dict):
+        return {k: substitute(v, value, (*loc, k), unknown) for k, v in node.items()}
+    if isinstance(node, list):
+        return [substitute(v, value, (*loc, i), unknown) for i, v in enumerate(node)]
+    if not isinstance(node, str) or "{param:" not in node:
+        return node
+
+    def one(m) -> str:
+        found = value(m[1])
+        if found is None:
+            if unknown is not None:
+                unknown.append((loc, m[1]))
+            return m[0]
+        return found
+
+    return PARAM_RE.sub(one, node)
+
+
+def declared_params(data: dict) -> dict[str, Param]:
+    """A model's params as declared; one that is not well formed is the policy model's to report."""
+    out: dict[str, Param] = {}
+    for key, raw in (data.get("params") or {}).items() if isinstance(data.get("params"), dict) else ():
+        try:
+            out[key] = Param.model_validate(raw)
+        except ValidationError:
+            continue
+    return out
+
+
+def placeholder(key: str, param: Param) -> str:
+    return f"[{param.placeholder or key.replace('-', ' ')}]"
+
+
+def model_written_out(source: Source) -> WrittenOut:
+    """A model body's policy: each param printed as its placeholder; a param it does not declare is an error."""
+    data = source.data
+    out = WrittenOut(data)
+    if "adopts" in data:
+        out.problems.append(source.problem(("adopts",), "a model body's policy is a model: it cannot adopt another (adoptions do not chain)"))
+    params = declared_params(data)
+    unknown: list = []
+    fill = lambda key: placeholder(key, params[key]) if key in params else None  # noqa: E731
+    out.data = {k: v if k == "params" else substitute(v, fill, (k,), unknown) for k, v in data.items()}
+    out.problems += [source.problem(loc, f"{{param:{key}}} is not declared under params{suggest(key, params)}") for loc, key in unknown]
+    return out
+
+
+def adopter_written_out(source: Source, find_model: Callable[[str], tuple[Any, str | None]]) -> WrittenOut:
+    """A local policy with ``adopts``: the model's body, the local differences applied, params filled in.
+
+    ``find_model`` gives the model's loaded document for 'org/policy', or None and why not."""
+    data = source.data
+    out = WrittenOut(data)
+    if "params" in data:
+        out.problems.append(source.problem(("params",), "only a model body's policy declares params; an adopter sets the model's under adopts.params"))
+    try:
+        adoption = Adoption.model_validate(data["adopts"])
+    except ValidationError:
+        out.data = {"sections": [], **data}  # the policy model reports what is wrong with adopts, and only that
+        return out
+    model, why_not = find_model(adoption.policy)
+    if model is None:
+        out.problems.append(source.problem(("adopts", "policy"), why_not or f"the model {adoption.policy} cannot be loaded"))
+        out.data = {"sections": [], **data}
+        return out
+    out.model = model
+    if "sections" in data:
+        out.problems.append(source.problem(("sections",), "an adopting policy takes its sections from the model: list only the differences under adopts (replace, remove, add)"))
+    raw = model.source.data
+    current = model.model.document_control.version
+    if current != adoption.version:
+        out.problems.append(source.problem(
+            ("adopts", "version"),
+            f"adopts version {adoption.version} of {adoption.policy}, whose current version is {current}; `policygen drift {source_target(source)}` shows the differences",
+            warning=True,
+        ))
+    merged = {**{k: copy.deepcopy(raw[k]) for k in MODEL_KEYS if k in raw}, **data}
+    ids = blocks_by_id(merged)
+    for block_id, text in adoption.replace.items():
+        block = ids.get(block_id)
+        if block is None or "text" not in block:
+            out.problems.append(_no_block(source, ("adopts", "replace", block_id), block_id, ids, adoption.policy, with_text=True))
+        else:
+            block["text"] = text
+    for i, addition in enumerate(data["adopts"].get("add") or []):
+        placed = _placed(merged, addition["after"])
+        if placed is None:
+            out.problems.append(_no_block(source, ("adopts", "add", i, "after"), addition["after"], ids, adoption.policy))
+        else:
+            items, at = placed
+            items[at + 1:at + 1] = copy.deepcopy(addition["blocks"])
+    for block_id in adoption.remove:
+        placed = _placed(merged, block_id) if block_id in ids else None
+        if placed is None:
+            out.problems.append(_no_block(source, ("adopts", "remove", block_id), block_id, ids, adoption.policy))
+        else:
+            items, at = placed
+            del items[at]
+    declared = declared_params(raw)
+    for key in adoption.params:
+        if key not in declared:
+            out.problems.append(source.problem(("adopts", "params", key), f"{adoption.policy} has no param {key}{suggest(key, declared)}; it declares {', '.join(declared) or 'none'}"))
+    values = {k: adoption.params.get(k, p.default) for k, p in declared.items()}
+    for key, value in values.items():
+        if value is None:
+            out.problems.append(source.problem(("adopts", "params") if "params" in data["adopts"] else ("adopts",), f"the model's param {key} ({declared[key].description}) has no default: set it under adopts.params"))
+    unknown: list = []
+    body = substitute({k: v for k, v in merged.items() if k != "adopts"}, values.get, (), unknown)
+    out.problems += [source.problem(("adopts",), f"the text uses {{param:{key}}}, which {adoption.policy} does not declare") for key in sorted({k for _, k in unknown})]
+    out.data = {**body, "adopts": data["adopts"]}
+    return out
+
+
+def source_target(source: Source) -> str:
+    """'org/policy' from the source's display path (organisations/org/policy.yaml)."""
+    parts = source.name.replace("\\", "/").split("/")
+    return f"{parts[-2]}/{parts[-1].removesuffix('.yaml')}" if len(parts) >= 2 else source.name
+
+
+def _no_block(source: Source, loc: Loc, block_id: str, ids: dict, model: str, with_text: bool = False) -> Problem:
+    choices = [k for k, b in ids.items() if not with_text or "text" in b]
+    what = "no block with text" if with_text else "no block"
+    return source.problem(loc, f"{model} has {what} {block_id!r}{suggest(block_id, choices)}")
