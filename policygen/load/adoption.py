@@ -22,7 +22,7 @@ from policygen.problems import Problem, suggest
 # What an adopting policy takes from its model; everything else (document control, review,
 # history, EIA, numbering) is its own.
 MODEL_KEYS = ("kind", "summary", "preamble", "sections", "appendices", "closing", "references", "associated_documents")
-_BODY_KEYS = ("preamble", "sections", "appendices", "closing")
+BODY_KEYS = ("preamble", "sections", "appendices", "closing")
 
 
 @dataclass
@@ -35,16 +35,17 @@ class WrittenOut:
 
 
 def body_blocks(data: dict) -> Iterator[tuple[list, int, dict]]:
-    """Every block of the body (sections and appendices included) as (its list, index, block)."""
-    stack = [data.get(key) for key in _BODY_KEYS]
-    while stack:
-        items = stack.pop()
-        if not isinstance(items, list):
-            continue
+    """Every block of the body (sections and appendices included), in document order, as (its list, index, block)."""
+    for key in BODY_KEYS:
+        yield from _blocks(data.get(key))
+
+
+def _blocks(items: Any) -> Iterator[tuple[list, int, dict]]:
+    if isinstance(items, list):
         for i, block in enumerate(items):
             if isinstance(block, dict):
                 yield items, i, block
-                stack.append(block.get("blocks"))
+                yield from _blocks(block.get("blocks"))
 
 
 def blocks_by_id(data: dict) -> dict[str, dict]:
