@@ -84,7 +84,7 @@ class Loader:
             self._policies[target] = None  # a policy naming itself as its model finds nothing, not a loop
             org = self.organisation(target)
             source = self._source(target.policy_file)
-            written = self._written_out(org, source) if source else None
+            written = self.written_out(org, source) if source else None
             if written is not None:
                 self.problems.extend(written.problems)
             model = self._build(Policy, source, written.data if written else None) if source else None
@@ -96,7 +96,7 @@ class Loader:
                 self._policies[target] = LoadedPolicy(target, org, model, source, adopted=written.model if written else None)
         return self._policies[target]
 
-    def _written_out(self, org: LoadedOrganisation | None, source: Source) -> WrittenOut | None:
+    def written_out(self, org: LoadedOrganisation | None, source: Source) -> WrittenOut | None:
         """The data the policy is built from: a model's with placeholders, an adopter's written out."""
         if org is not None and org.model.model:
             return model_written_out(source)

@@ -59,12 +59,13 @@ def load_and_check(project: Project, selectors: list[str] | None, today: dt.date
 def check_text(project: Project, target: Target, org: LoadedOrganisation, text: str) -> tuple[Policy | None, list[Problem]]:
     """The policy this text would be as target's file, and the errors `policygen validate` would
     report for it, so a command that writes a policy file (review, new) checks it first."""
+    loader = Loader(project)
     try:
         source = parse_source(text, display_path(target.policy_file, project.root))
-        policy = build_model(Policy, source)
+        written = loader.written_out(org, source)  # a model's params, an adopter's model written out
+        policy = build_model(Policy, source, written.data if written else None)
     except ProblemsFound as exc:
         return None, exc.problems
-    doc = LoadedPolicy(target, org, policy, source)
-    loader = Loader(project)
-    problems = [*check_policy(doc, loader.vocabulary(), dt.date.today()), *check_links(doc, loader)]
+    doc = LoadedPolicy(target, org, policy, source, adopted=written.model if written else None)
+    problems = [*(written.problems if written else ()), *check_policy(doc, loader.vocabulary(), dt.date.today()), *check_links(doc, loader)]
     return policy, [p for p in problems if not p.warning]
