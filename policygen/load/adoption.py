@@ -105,8 +105,9 @@ def model_written_out(source: Source) -> WrittenOut:
     return out
 
 
-def adopter_written_out(source: Source, find_model: Callable[[str], tuple[Any, str | None]]) -> WrittenOut:
-    """A local policy with ``adopts``: the model's body, the local differences applied, params filled in.
+def adopter_written_out(source: Source, name: str, find_model: Callable[[str], tuple[Any, str | None]]) -> WrittenOut:
+    """A local policy with ``adopts`` (``name``: its org/policy): the model's body, the local
+    differences applied, params filled in.
 
     ``find_model`` gives the model's loaded document for 'org/policy', or None and why not."""
     data = source.data
@@ -131,7 +132,7 @@ def adopter_written_out(source: Source, find_model: Callable[[str], tuple[Any, s
     if current != adoption.version:
         out.problems.append(source.problem(
             ("adopts", "version"),
-            f"adopts version {adoption.version} of {adoption.policy}, whose current version is {current}; `policygen drift {source_target(source)}` shows the differences",
+            f"adopts version {adoption.version} of {adoption.policy}, whose current version is {current}; `policygen drift {name}` shows the differences",
             warning=True,
         ))
     merged = {**{k: copy.deepcopy(raw[k]) for k in MODEL_KEYS if k in raw}, **data}
@@ -169,12 +170,6 @@ def adopter_written_out(source: Source, find_model: Callable[[str], tuple[Any, s
     out.problems += [source.problem(("adopts",), f"the text uses {{param:{key}}}, which {adoption.policy} does not declare") for key in sorted({k for _, k in unknown})]
     out.data = {**body, "adopts": data["adopts"]}
     return out
-
-
-def source_target(source: Source) -> str:
-    """'org/policy' from the source's display path (organisations/org/policy.yaml)."""
-    parts = source.name.replace("\\", "/").split("/")
-    return f"{parts[-2]}/{parts[-1].removesuffix('.yaml')}" if len(parts) >= 2 else source.name
 
 
 def _no_block(source: Source, loc: Loc, block_id: str, ids: dict, model: str, with_text: bool = False) -> Problem:

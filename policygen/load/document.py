@@ -84,24 +84,24 @@ class Loader:
             self._policies[target] = None  # a policy naming itself as its model finds nothing, not a loop
             org = self.organisation(target)
             source = self._source(target.policy_file)
-            written = self.written_out(org, source) if source else None
+            written = self.written_out(target, org, source) if source else None
             if written is not None:
                 self.problems.extend(written.problems)
             model = self._build(Policy, source, written.data if written else None) if source else None
             if org and model:
-                if written and written.model is not None:
-                    found = written.model
-                    model.adopts._model = AdoptedModel(title=found.model.document_control.title, organisation=found.org.model.name,
-                                                       version=found.model.document_control.version)
-                self._policies[target] = LoadedPolicy(target, org, model, source, adopted=written.model if written else None)
+                adopted = written.model if written else None
+                if adopted is not None:  # what the line under its title names
+                    dc = adopted.model.document_control
+                    model.adopts._model = AdoptedModel(title=dc.title, organisation=adopted.org.model.name, version=dc.version)
+                self._policies[target] = LoadedPolicy(target, org, model, source, adopted=adopted)
         return self._policies[target]
 
-    def written_out(self, org: LoadedOrganisation | None, source: Source) -> WrittenOut | None:
+    def written_out(self, target: Target, org: LoadedOrganisation | None, source: Source) -> WrittenOut | None:
         """The data the policy is built from: a model's with placeholders, an adopter's written out."""
         if org is not None and org.model.model:
             return model_written_out(source)
         if isinstance(source.data.get("adopts"), dict):
-            return adopter_written_out(source, self._model_policy)
+            return adopter_written_out(source, str(target), self._model_policy)
         return None
 
     def _model_policy(self, ref: str) -> tuple[LoadedPolicy | None, str | None]:

@@ -62,7 +62,7 @@ def check_text(project: Project, target: Target, org: LoadedOrganisation, text: 
     loader = Loader(project)
     try:
         source = parse_source(text, display_path(target.policy_file, project.root))
-        written = loader.written_out(org, source)  # a model's params, an adopter's model written out
+        written = loader.written_out(target, org, source)  # a model's params, an adopter's model written out
         policy = build_model(Policy, source, written.data if written else None)
     except ProblemsFound as exc:
         return None, exc.problems
