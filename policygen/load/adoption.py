@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterator
 from pydantic import ValidationError
 
 from policygen.load.source import Loc, Source
-from policygen.model.adoption import PARAM_RE, Adoption, Param
+from policygen.model.adoption import PARAM_RE, AdoptedModel, Adoption, Param
 from policygen.problems import Problem, suggest
 
 # What an adopting policy takes from its model; everything else (document control, review,
@@ -91,6 +91,24 @@ def placeholder(key: str, param: Param) -> str:
     return f"[{param.placeholder or key.replace('-', ' ')}]"
 
 
+def written_out(name: str, in_model_body: bool, source: Source, find_model: Callable[[str], tuple[Any, str | None]]) -> WrittenOut | None:
+    """The data a policy is built from when it is not its file's as written: a model's with its
+    placeholders, an adopter's written out from its model; None for any other policy."""
+    if in_model_body:
+        return model_written_out(source)
+    if isinstance(source.data.get("adopts"), dict):
+        return adopter_written_out(source, name, find_model)
+    return None
+
+
+def name_model(policy: Any, model: Any) -> None:
+    """Tell an adopted policy (a Policy) the model (a LoadedPolicy) it was written out from: its
+    title, body and version are what the line under the adopter's title names."""
+    if model is not None and policy.adopts is not None:
+        dc = model.model.document_control
+        policy.adopts._model = AdoptedModel(title=dc.title, organisation=model.org.model.name, version=dc.version)
+
+
 def model_written_out(source: Source) -> WrittenOut:
     """A model body's policy: each param printed as its placeholder; a param it does not declare is an error."""
     data = source.data
@@ -122,6 +140,10 @@ def adopter_written_out(source: Source, name: str, find_model: Callable[[str], t
     model, why_not = find_model(adoption.policy)
     if model is None:
         out.problems.append(source.problem(("adopts", "policy"), why_not or f"the model {adoption.policy} cannot be loaded"))
+        out.data = {"sections": [], **data}
+        return out
+    if not model.org.model.model:
+        out.problems.append(source.problem(("adopts", "policy"), f"{adoption.policy} is not a model: organisations/{model.target.org_id}/organisation.yaml does not say model: true"))
         out.data = {"sections": [], **data}
         return out
     out.model = model

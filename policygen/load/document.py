@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from policygen.load.adoption import WrittenOut, adopter_written_out, model_written_out
+from policygen.load.adoption import WrittenOut, name_model, written_out
 from policygen.load.models import build_model
 from policygen.load.source import Source, read_source
 from policygen.model import Organisation, Policy, Vocabulary
-from policygen.model.adoption import AdoptedModel
 from policygen.problems import Problem, ProblemsFound, display_path, suggest
 from policygen.project import Project, Target
 
@@ -90,19 +89,13 @@ class Loader:
             model = self._build(Policy, source, written.data if written else None) if source else None
             if org and model:
                 adopted = written.model if written else None
-                if adopted is not None:  # what the line under its title names
-                    dc = adopted.model.document_control
-                    model.adopts._model = AdoptedModel(title=dc.title, organisation=adopted.org.model.name, version=dc.version)
+                name_model(model, adopted)
                 self._policies[target] = LoadedPolicy(target, org, model, source, adopted=adopted)
         return self._policies[target]
 
     def written_out(self, target: Target, org: LoadedOrganisation | None, source: Source) -> WrittenOut | None:
         """The data the policy is built from: a model's with placeholders, an adopter's written out."""
-        if org is not None and org.model.model:
-            return model_written_out(source)
-        if isinstance(source.data.get("adopts"), dict):
-            return adopter_written_out(source, str(target), self._model_policy)
-        return None
+        return written_out(str(target), org is not None and org.model.model, source, self._model_policy)
 
     def _model_policy(self, ref: str) -> tuple[LoadedPolicy | None, str | None]:
         """The model policy 'org/policy' names, or None and why not."""
@@ -114,6 +107,4 @@ class Loader:
         doc = self.policy(target)
         if doc is None:
             return None, f"the model {ref} cannot be loaded: fix its own problems first"
-        if not doc.org.model.model:
-            return None, f"{ref} is not a model: organisations/{org_id}/organisation.yaml does not say model: true"
         return doc, None
