@@ -129,27 +129,22 @@ def adopter_written_out(source: Source, name: str, find_model: Callable[[str], t
 
     ``find_model`` gives the model's loaded document for 'org/policy', or None and why not."""
     data = source.data
-    out = WrittenOut(data)
+    out = WrittenOut({"sections": [], **data})  # without its model, the policy model reports only what is wrong with adopts
     if "params" in data:
         out.problems.append(source.problem(("params",), "only a model body's policy declares params; an adopter sets the model's under adopts.params"))
     try:
         adoption = Adoption.model_validate(data["adopts"])
     except ValidationError:
-        out.data = {"sections": [], **data}  # the policy model reports what is wrong with adopts, and only that
         return out
     model, why_not = find_model(adoption.policy)
+    if model is not None and not model.org.model.model:
+        model, why_not = None, f"{adoption.policy} is not a model: organisations/{model.target.org_id}/organisation.yaml does not say model: true"
     if model is None:
         out.problems.append(source.problem(("adopts", "policy"), why_not or f"the model {adoption.policy} cannot be loaded"))
-        out.data = {"sections": [], **data}
-        return out
-    if not model.org.model.model:
-        out.problems.append(source.problem(("adopts", "policy"), f"{adoption.policy} is not a model: organisations/{model.target.org_id}/organisation.yaml does not say model: true"))
-        out.data = {"sections": [], **data}
         return out
     out.model = model
     if "sections" in data:
         out.problems.append(source.problem(("sections",), "an adopting policy takes its sections from the model: list only the differences under adopts (replace, remove, add)"))
-    raw = model.source.data
     current = model.model.document_control.version
     if current != adoption.version:
         out.problems.append(source.problem(
@@ -157,41 +152,58 @@ def adopter_written_out(source: Source, name: str, find_model: Callable[[str], t
             f"adopts version {adoption.version} of {adoption.policy}, whose current version is {current}; `policygen drift {name}` shows the differences",
             warning=True,
         ))
-    merged = {**{k: copy.deepcopy(raw[k]) for k in MODEL_KEYS if k in raw}, **data}
+    raw = model.source.data
+    merged = {**{k: copy.deepcopy(raw[k]) for k in MODEL_KEYS if k in raw}, **{k: v for k, v in data.items() if k != "adopts"}}
+    out.problems += _apply_differences(merged, adoption, data["adopts"], source)
+    body, problems = _fill_params(merged, adoption, declared_params(raw), source, "params" in data["adopts"])
+    out.problems += problems
+    out.data = {**body, "adopts": data["adopts"]}
+    return out
+
+
+def _apply_differences(merged: dict, adoption: Adoption, written: dict, source: Source) -> list[Problem]:
+    """Replace, add (after a model block) and remove in the model's body, in that order, so an
+    addition may follow a block the adopter removes; an id the model lacks is a located problem."""
+    problems: list[Problem] = []
     ids = blocks_by_id(merged)
     for block_id, text in adoption.replace.items():
         block = ids.get(block_id)
         if block is None or "text" not in block:
-            out.problems.append(_no_block(source, ("adopts", "replace", block_id), block_id, ids, adoption.policy, with_text=True))
+            problems.append(_no_block(source, ("adopts", "replace", block_id), block_id, ids, adoption.policy, with_text=True))
         else:
             block["text"] = text
-    for i, addition in enumerate(data["adopts"].get("add") or []):
+    for i, addition in enumerate(written.get("add") or []):
         placed = _placed(merged, addition["after"])
         if placed is None:
-            out.problems.append(_no_block(source, ("adopts", "add", i, "after"), addition["after"], ids, adoption.policy))
+            problems.append(_no_block(source, ("adopts", "add", i, "after"), addition["after"], ids, adoption.policy))
         else:
             items, at = placed
             items[at + 1:at + 1] = copy.deepcopy(addition["blocks"])
     for block_id in adoption.remove:
         placed = _placed(merged, block_id) if block_id in ids else None
         if placed is None:
-            out.problems.append(_no_block(source, ("adopts", "remove", block_id), block_id, ids, adoption.policy))
+            problems.append(_no_block(source, ("adopts", "remove", block_id), block_id, ids, adoption.policy))
         else:
             items, at = placed
             del items[at]
-    declared = declared_params(raw)
-    for key in adoption.params:
-        if key not in declared:
-            out.problems.append(source.problem(("adopts", "params", key), f"{adoption.policy} has no param {key}{suggest(key, declared)}; it declares {', '.join(declared) or 'none'}"))
+    return problems
+
+
+def _fill_params(merged: dict, adoption: Adoption, declared: dict[str, Param], source: Source, has_params: bool) -> tuple[dict, list[Problem]]:
+    """The body with each param's value (the adopter's, else the model's default) written in."""
+    problems = [
+        source.problem(("adopts", "params", key), f"{adoption.policy} has no param {key}{suggest(key, declared)}; it declares {', '.join(declared) or 'none'}")
+        for key in adoption.params if key not in declared
+    ]
     values = {k: adoption.params.get(k, p.default) for k, p in declared.items()}
-    for key, value in values.items():
-        if value is None:
-            out.problems.append(source.problem(("adopts", "params") if "params" in data["adopts"] else ("adopts",), f"the model's param {key} ({declared[key].description}) has no default: set it under adopts.params"))
+    problems += [
+        source.problem(("adopts", "params") if has_params else ("adopts",), f"the model's param {key} ({declared[key].description}) has no default: set it under adopts.params")
+        for key, value in values.items() if value is None
+    ]
     unknown: list = []
-    body = substitute({k: v for k, v in merged.items() if k != "adopts"}, values.get, (), unknown)
-    out.problems += [source.problem(("adopts",), f"the text uses {{param:{key}}}, which {adoption.policy} does not declare") for key in sorted({k for _, k in unknown})]
-    out.data = {**body, "adopts": data["adopts"]}
-    return out
+    body = substitute(merged, values.get, (), unknown)
+    problems += [source.problem(("adopts",), f"the text uses {{param:{key}}}, which {adoption.policy} does not declare") for key in sorted({k for _, k in unknown})]
+    return body, problems
 
 
 def _no_block(source: Source, loc: Loc, block_id: str, ids: dict, model: str, with_text: bool = False) -> Problem:
