@@ -16,6 +16,7 @@ from policygen.model import Policy
 from policygen.problems import Problem, ProblemsFound, display_path
 from policygen.project import Project, Target
 from policygen.validate import check_organisation, check_policy, lint_policy
+from policygen.validate.adopted import relocated
 from policygen.validate.links import check_links
 
 
@@ -48,9 +49,8 @@ def load_and_check(project: Project, selectors: list[str] | None, today: dt.date
             checked_orgs.add(target.org_id)
             result.problems.extend(check_organisation(org, target.org_dir))
         if doc is not None:
-            result.problems.extend(check_policy(doc, vocabulary, today))
-            result.problems.extend(check_links(doc, loader))
-            result.problems.extend(lint_policy(doc, today))
+            found = [*check_policy(doc, vocabulary, today), *check_links(doc, loader), *lint_policy(doc, today)]
+            result.problems.extend(relocated(doc, found))
             result.documents.append(doc)
     result.problems = sorted(set(loader.problems) | set(result.problems), key=lambda p: (p.file, p.line, p.path, p.message))
     return result

@@ -81,3 +81,20 @@ def test_a_bad_adoption_stops_the_build_before_writing(tmp_path, capsys):
     (root / SOUTHBAY_FILE).write_text(SOUTHBAY.replace("after: duties", "after: dutys"), encoding="utf-8")
     assert main(["--root", str(root), "build", "-f", "md", "--quiet"]) == 1
     assert (root / "build" / "southbay" / "social-media.md").read_bytes() == written
+
+
+def test_problems_in_the_written_out_body_are_located_in_the_adopters_file(tmp_path, capsys):
+    """A check of the written-out policy points at the adopter's own words, or names the model's
+    block, never at a line of sections the adopter's file does not have."""
+    root = write_models(tmp_path)
+    org = root / "organisations" / "southbay" / "organisation.yaml"
+    org.write_text(org.read_text(encoding="utf-8").replace("roles:\n  comms: {title: Head of Communications}\n", ""), encoding="utf-8")
+    text = (SOUTHBAY.replace("personal: Staff must", "personal: Staff {role:nobody} must")
+            .replace("topics: [responsibilities], text: \"Managers", "topics: [nonsense], text: \"Managers"))
+    (root / SOUTHBAY_FILE).write_text(text, encoding="utf-8")
+    assert main(["--root", str(root), "validate", "southbay"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert f"{SOUTHBAY_FILE}:{_line(text, 'policy: model-nhs')}: adopts.policy: in the model's block duties: {{role:comms}} is not in southbay's role register" in err
+    assert f"{SOUTHBAY_FILE}:{_line(text, 'personal:')}: adopts.replace.personal: {{role:nobody}} is not in southbay's role register" in err
+    assert f"{SOUTHBAY_FILE}:{_line(text, '- {id: managers')}: adopts.add[0].blocks[0]: 'nonsense' is not in vocabulary/topics.yaml" in err
+    assert not any("sections[" in line for line in err)
