@@ -22,6 +22,7 @@ from policygen.render import FORMATS
 
 KEY_FORMAT = 1  # a new way of reckoning keys: every key changes
 _CROSS_POLICY = re.compile(r"\{(?:ref|num):[^{}#]*#")  # a reference into another policy
+_ADOPTS = re.compile(r"^adopts:", re.MULTILINE)  # a policy written out from a model
 PICTURES = tuple(MEDIA_TYPES)
 
 
@@ -98,9 +99,31 @@ class InputKeys:
                 files |= {other.policy_file, other.org_file}
         return sorted(files)
 
+    def _model_files(self, target: Target) -> list[Path]:
+        """The model an adopting policy is written out from, with its organisation's file (its
+        name is printed under the title); told by the raw text first, as the linked files are."""
+        text = self._file(target.policy_file).decode("utf-8", "replace")
+        if not _ADOPTS.search(text):
+            return []
+        from policygen.load.source import parse_source
+        from policygen.model.adoption import MODEL_POLICY_PATTERN
+        from policygen.problems import ProblemsFound
+
+        try:
+            adopts = parse_source(text, str(target.policy_file)).data.get("adopts")
+        except ProblemsFound:
+            return []  # the build reports it and writes nothing
+        named = adopts.get("policy") if isinstance(adopts, dict) else None
+        if not isinstance(named, str) or not re.fullmatch(MODEL_POLICY_PATTERN, named):
+            return []  # only a folder of organisations/ is read, never a path the text makes up
+        org_id, _, policy_id = named.partition("/")
+        model = Target(org_id, policy_id, self.project.organisations / org_id)
+        return [model.policy_file, model.org_file]
+
     def _sources(self, target: Target, h: "hashlib._Hash") -> None:
-        """The files a policy's words are read from: its own, its organisation's, the vocabulary, the policies it cites."""
-        for path in (target.org_file, target.policy_file, self.project.vocabulary_file, *self._linked_files(target)):
+        """The files a policy's words are read from: its own, its organisation's, the vocabulary,
+        the policies it cites, the model it adopts."""
+        for path in (target.org_file, target.policy_file, self.project.vocabulary_file, *self._linked_files(target), *self._model_files(target)):
             h.update(self._file(path) + b"\0")
 
     def text(self, target: Target) -> str:

@@ -1,15 +1,17 @@
 """A policy as it was at a git revision, resolved into a view model.
 
-The other policies its ``{ref:policy#id}`` keys name are read at the same revision, so a
-redline prints such a reference as the documents built from that revision did.
+The other policies its ``{ref:policy#id}`` keys name, and the model it adopts, are read at the
+same revision, so a redline prints such a reference, and the model's words, as the documents
+built from that revision did.
 """
 
 from __future__ import annotations
 
 from policygen.diff.gitrev import Revision
+from policygen.load.adoption import name_model, written_out
 from policygen.load.document import LoadedOrganisation, LoadedPolicy
 from policygen.load.models import build_model
-from policygen.load.source import parse_source
+from policygen.load.source import Source, parse_source
 from policygen.model import Organisation, Policy
 from policygen.model.refs import find_refs, into_other_policy, split_key
 from policygen.model.walk import iter_blocks, iter_strings
@@ -25,16 +27,32 @@ def load_version(project: Project, target: Target, revision: Revision) -> Docume
 
 
 def _loaded(project: Project, target: Target, revision: Revision) -> LoadedPolicy:
-    loaded = []
-    for path, cls in ((target.org_file, Organisation), (target.policy_file, Policy)):
-        name = f"{revision.label}:{display_path(path, project.root)}"
-        text = revision.read(path)
-        if text is None:
-            raise ProblemsFound([Problem(name, 0, "", f"does not exist at {revision.label}")])
-        source = parse_source(text, name)
-        loaded.append((build_model(cls, source), source))
-    (org, org_source), (policy, source) = loaded
-    return LoadedPolicy(target, LoadedOrganisation(org, org_source), policy, source)
+    """The policy at ``revision``; one that adopts a model is written out from the model as it was then."""
+    org_source = _source(project, target.org_file, revision)
+    org = LoadedOrganisation(build_model(Organisation, org_source), org_source)
+    source = _source(project, target.policy_file, revision)
+
+    def model_then(ref: str) -> tuple[LoadedPolicy | None, str | None]:
+        org_id, _, policy_id = ref.partition("/")
+        try:
+            return _loaded(project, Target(org_id, policy_id, project.organisations / org_id), revision), None
+        except ProblemsFound:
+            return None, f"the model {ref} cannot be read at {revision.label}"
+
+    written = written_out(str(target), org.model.model, source, model_then)
+    if written is not None and any(not p.warning for p in written.problems):
+        raise ProblemsFound([p for p in written.problems if not p.warning])
+    policy = build_model(Policy, source, written.data if written else None)
+    name_model(policy, written.model if written else None)
+    return LoadedPolicy(target, org, policy, source, adopted=written.model if written else None)
+
+
+def _source(project: Project, path, revision: Revision) -> Source:
+    name = f"{revision.label}:{display_path(path, project.root)}"
+    text = revision.read(path)
+    if text is None:
+        raise ProblemsFound([Problem(name, 0, "", f"does not exist at {revision.label}")])
+    return parse_source(text, name)
 
 
 def _linked(project: Project, doc: LoadedPolicy, revision: Revision) -> dict[str, LoadedPolicy]:

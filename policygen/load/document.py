@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from policygen.load.adoption import WrittenOut, name_model, written_out
 from policygen.load.models import build_model
 from policygen.load.source import Source, read_source
 from policygen.model import Organisation, Policy, Vocabulary
-from policygen.problems import Problem, ProblemsFound, display_path
+from policygen.problems import Problem, ProblemsFound, display_path, suggest
 from policygen.project import Project, Target
 
 
@@ -27,6 +28,8 @@ class LoadedPolicy:
     source: Source
     # the policies its {ref:policy#id} keys name, by key as written; filled in by validation
     linked: dict[str, "LoadedPolicy"] = field(default_factory=dict)
+    # the model policy it adopts, whose body it was written out from (policygen.load.adoption)
+    adopted: "LoadedPolicy | None" = None
 
 
 class Loader:
@@ -40,13 +43,22 @@ class Loader:
         self._vocabulary: Vocabulary | None = None
 
     def _read(self, path, cls):
-        name = display_path(path, self.project.root)
+        source = self._source(path)
+        return (self._build(cls, source), source) if source else (None, None)
+
+    def _source(self, path) -> Source | None:
         try:
-            source = read_source(path, name)
-            return build_model(cls, source), source
+            return read_source(path, display_path(path, self.project.root))
         except ProblemsFound as exc:
             self.problems.extend(exc.problems)
-            return None, None
+            return None
+
+    def _build(self, cls, source: Source, data=None):
+        try:
+            return build_model(cls, source, data)
+        except ProblemsFound as exc:
+            self.problems.extend(exc.problems)
+            return None
 
     def vocabulary(self) -> Vocabulary | None:
         if self._vocabulary is None and self.project.vocabulary_file.is_file():
@@ -68,7 +80,31 @@ class Loader:
     def policy(self, target: Target) -> LoadedPolicy | None:
         """The policy, read once however many policies refer to it."""
         if target not in self._policies:
+            self._policies[target] = None  # a policy naming itself as its model finds nothing, not a loop
             org = self.organisation(target)
-            model, source = self._read(target.policy_file, Policy)
-            self._policies[target] = LoadedPolicy(target, org, model, source) if org and model else None
+            source = self._source(target.policy_file)
+            written = self.written_out(target, org, source) if source else None
+            if written is not None:
+                self.problems.extend(written.problems)
+            model = self._build(Policy, source, written.data if written else None) if source else None
+            if org and model:
+                adopted = written.model if written else None
+                name_model(model, adopted)
+                self._policies[target] = LoadedPolicy(target, org, model, source, adopted=adopted)
         return self._policies[target]
+
+    def written_out(self, target: Target, org: LoadedOrganisation | None, source: Source) -> WrittenOut | None:
+        """The data the policy is built from: a model's with placeholders, an adopter's written out."""
+        return written_out(str(target), org is not None and org.model.model, source, self._model_policy)
+
+    def _model_policy(self, ref: str) -> tuple[LoadedPolicy | None, str | None]:
+        """The model policy 'org/policy' names, or None and why not."""
+        org_id, _, policy_id = ref.partition("/")
+        target = Target(org_id, policy_id, self.project.organisations / org_id)
+        if not target.policy_file.is_file():
+            known = [str(p.relative_to(self.project.organisations).with_suffix("")) for p in self.project.organisations.glob("*/*.yaml") if p.name != "organisation.yaml"]
+            return None, f"no model policy {ref}: there is no organisations/{ref}.yaml{suggest(ref, known)}"
+        doc = self.policy(target)
+        if doc is None:
+            return None, f"the model {ref} cannot be loaded: fix its own problems first"
+        return doc, None

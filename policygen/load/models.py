@@ -98,9 +98,11 @@ def _message(err: dict[str, Any]) -> str:
     return msg
 
 
-def build_model(cls: type[M], source: Source) -> M:
+def build_model(cls: type[M], source: Source, data: Any = None) -> M:
+    """The model of ``source``'s data, or of ``data`` made from it (an adopted policy written out),
+    each error at its line in the source."""
     try:
-        return cls.model_validate(source.data)
+        return cls.model_validate(source.data if data is None else data)
     except ValidationError as exc:
         errors = exc.errors()
         # Each message may search for the nearest key: work out only those listed, so validation stays linear.

@@ -251,6 +251,10 @@ class Organisation(Strict):
     referred_to_as: str = Field(description="How the text refers to it: 'the trust', 'CPSS', 'focus'.")
     type: OrgType
     on_behalf_of: str | None = Field(default=None, description="Bodies the organisation acts for.")
+    model: bool = Field(
+        default=False,
+        description="A model body: its policies are models other organisations adopt, and their text may use {param:KEY}.",
+    )
     roles: dict[Slug, Role] = Field(default_factory=dict, description="Role register: key → role.")
     stale_terms: list[StaleTerm] = Field(
         default_factory=list, description="Terms that went out of date on a date (e.g. CCG after 1 July 2022)."

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
+from policygen.model.adoption import Adoption, Param
 from policygen.model.base import KindId, Markdown, PolicyDate, RoleKey, Slug, Strict
 from policygen.model.content import Appendix, Block, Section
 from policygen.model.eia import EIA
@@ -123,8 +124,18 @@ class Identifiers(Strict):
     )
 
 
+def _sections_unless_adopted(schema: dict) -> None:
+    """An adopting policy's file has no sections (its model's are written out when it loads):
+    editors checking the file against the schema must ask for sections only without ``adopts``."""
+    schema["required"] = [k for k in schema.get("required", []) if k != "sections"]
+    schema["if"] = {"not": {"required": ["adopts"]}}
+    schema["then"] = {"required": ["sections"]}
+
+
 class Policy(Strict):
     """organisations/<org>/<policy-id>.yaml."""
+
+    model_config = ConfigDict(**Strict.model_config, json_schema_extra=_sections_unless_adopted)
 
     id: Slug
     kind: KindId | None = Field(
@@ -136,6 +147,14 @@ class Policy(Strict):
         ),
     )
     document_control: DocumentControl
+    adopts: Adoption | None = Field(
+        default=None,
+        description="The model policy this one adopts, and only the local differences: its sections come from the model (see docs/authoring.md, Model policies).",
+    )
+    params: dict[Slug, Param] = Field(
+        default_factory=dict,
+        description="In a model body's policy: what its text leaves to each adopter, used as {param:KEY}.",
+    )
     review: Review = Field(default_factory=Review)
     version_history: list[HistoryRow] = Field(default_factory=list, description="Oldest first.")
     summary: Summary | None = None

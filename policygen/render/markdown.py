@@ -199,6 +199,8 @@ class _Writer:
         self.heading(1, None, doc.title)
         if doc.org.on_behalf_of:
             self.lines += [f"On behalf of {doc.org.on_behalf_of}", ""]
+        if doc.adopts:
+            self.lines += [f"> {_escape(doc.adopts)}", ""]
         if doc.standing:
             self.lines += [f"> {_escape(doc.standing)}", ""]
         for block in blocks:

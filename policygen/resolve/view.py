@@ -114,6 +114,7 @@ class DocumentView:
     revised_on: PolicyDate | None  # the latest date the policy states
     logo: PictureView | None = None
     word_template: WordTemplateFile | None = None  # the organisation's own, which the DOCX is built on
+    adopts: str | None = None  # which model and version an adopted policy follows, said under its title
     standing: str | None = None  # an as-at build's "As it stood on …: version …, in force from …" (policygen.history)
 
     def pictures(self) -> list[PictureView]:
@@ -293,7 +294,16 @@ def build_view(org: Organisation, policy: Policy, folder: Path | None = None,
         revised_on=max(_dates(policy), default=None, key=PolicyDate.first_day),
         logo=_picture(style.logo, folder) if style.logo and folder is not None else None,
         word_template=open_word_template(folder, style.word_template) if style.word_template and folder is not None else None,
+        adopts=_adopts(policy),
     )
+
+
+def _adopts(policy: Policy) -> str | None:
+    """The line under an adopted policy's title: a reader can find the model it follows."""
+    adoption = policy.adopts
+    if adoption is None or adoption.model is None:
+        return None
+    return f"Adopts {adoption.model.title} version {adoption.version}, a model policy of {adoption.model.organisation}"
 
 
 def _clauses(nodes: list[Node], heading: str):

@@ -16,6 +16,7 @@ from policygen.model import Policy
 from policygen.problems import Problem, ProblemsFound, display_path
 from policygen.project import Project, Target
 from policygen.validate import check_organisation, check_policy, lint_policy
+from policygen.validate.adopted import relocated
 from policygen.validate.links import check_links
 
 
@@ -48,9 +49,8 @@ def load_and_check(project: Project, selectors: list[str] | None, today: dt.date
             checked_orgs.add(target.org_id)
             result.problems.extend(check_organisation(org, target.org_dir))
         if doc is not None:
-            result.problems.extend(check_policy(doc, vocabulary, today))
-            result.problems.extend(check_links(doc, loader))
-            result.problems.extend(lint_policy(doc, today))
+            found = [*check_policy(doc, vocabulary, today), *check_links(doc, loader), *lint_policy(doc, today)]
+            result.problems.extend(relocated(doc, found))
             result.documents.append(doc)
     result.problems = sorted(set(loader.problems) | set(result.problems), key=lambda p: (p.file, p.line, p.path, p.message))
     return result
@@ -59,12 +59,13 @@ def load_and_check(project: Project, selectors: list[str] | None, today: dt.date
 def check_text(project: Project, target: Target, org: LoadedOrganisation, text: str) -> tuple[Policy | None, list[Problem]]:
     """The policy this text would be as target's file, and the errors `policygen validate` would
     report for it, so a command that writes a policy file (review, new) checks it first."""
+    loader = Loader(project)
     try:
         source = parse_source(text, display_path(target.policy_file, project.root))
-        policy = build_model(Policy, source)
+        written = loader.written_out(target, org, source)  # a model's params, an adopter's model written out
+        policy = build_model(Policy, source, written.data if written else None)
     except ProblemsFound as exc:
         return None, exc.problems
-    doc = LoadedPolicy(target, org, policy, source)
-    loader = Loader(project)
-    problems = [*check_policy(doc, loader.vocabulary(), dt.date.today()), *check_links(doc, loader)]
+    doc = LoadedPolicy(target, org, policy, source, adopted=written.model if written else None)
+    problems = [*(written.problems if written else ()), *check_policy(doc, loader.vocabulary(), dt.date.today()), *check_links(doc, loader)]
     return policy, [p for p in problems if not p.warning]

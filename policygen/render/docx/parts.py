@@ -61,6 +61,8 @@ class Parts:
         self.w.paragraph(self.doc.title, "Title")
         if self.doc.org.on_behalf_of:
             self.w.paragraph(f"On behalf of {self.doc.org.on_behalf_of}", "Subtitle")
+        if self.doc.adopts:
+            self.w.paragraph(self.doc.adopts, "Subtitle")
         if self.doc.standing:
             self.w.paragraph(self.doc.standing, "Subtitle")
 

@@ -1,0 +1,35 @@
+"""policygen drift: where each policy that adopts a model departs from it, clause by clause."""
+
+from __future__ import annotations
+
+from policygen.commands import EXIT_OK
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("drift", help="where adopted policies depart from their model: clauses as model, changed, removed, added")
+    p.add_argument("targets", nargs="*", metavar="ORG[/POLICY]",
+                   help="the adopting policies, or a model policy for all its adopters (default: every adopting policy)")
+    p.add_argument("--format", choices=("table", "json", "markdown"), default="table", help="how to print it (default: table)")
+
+
+def run(args, project) -> int:
+    from policygen.commands.report import report
+    from policygen.diff.drift import drift
+    from policygen.diff.drift_report import FORMATS
+    from policygen.validate.checked import load_and_check
+
+    checked = load_and_check(project, args.targets)
+    documents = checked.documents
+    models = {str(d.target) for d in documents if d.org.model.model}
+    if models and args.targets:  # a model named: its adopters, wherever they are
+        library = load_and_check(project, None)
+        checked.problems += [p for p in library.problems if p not in checked.problems]
+        documents = [*documents, *(d for d in library.documents if d.adopted and str(d.adopted.target) in models)]
+    if checked.errors:
+        return report(checked.errors, strict=False)
+    adopters = [d for d in documents if d.adopted is not None]
+    if not adopters:
+        print("no policy here adopts a model")
+        return EXIT_OK
+    print(FORMATS[args.format](sorted((drift(d) for d in adopters), key=lambda d: d.policy)), end="")
+    return EXIT_OK
