@@ -146,7 +146,7 @@ def main() -> int:
             policy.write_text(policy.read_text() + f"# edit {i}\n")  # a changed file: its outputs rebuild
             edits.append(policygen(project, "build", "-q"))
         helps = median([policygen(project, "--help") for _ in range(5)])
-        print(f"\nfull build (html, pdf, docx, md, register, comparison): {shown(full)}")
+        print(f"\nfull build (html, pdf, docx, md, site, search indexes): {shown(full)}")
         print(f"no-op rebuild:                                          {shown(noop)} ({noop.wall / full.wall:.1%} of a full build)")
         print(f"rebuild after one policy edit:                          {shown(median(edits))}")
         print(f"policygen --help:                                       {shown(helps)}")
