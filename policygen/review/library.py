@@ -39,6 +39,7 @@ class Card:
     entry: Entry
     kind: Kind | None
     versions: tuple[Version, ...]  # newest first
+    approvals: tuple[tuple[str, str], ...] = ()  # ("Approved by", "Board, 18 November 2020"), then ratified, authorised
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,17 @@ def _versions(doc: LoadedPolicy) -> tuple[Version, ...]:
     )
 
 
+def _approvals(doc: LoadedPolicy) -> tuple[tuple[str, str], ...]:
+    """Each body that approved, ratified or authorised the policy, with its own date: the
+    register's one approval date is the latest, which is not the approving body's own."""
+    dc = doc.model.document_control
+    found = (("Approved by", dc.approved), ("Ratified by", dc.ratified), ("Authorised by", dc.authorised))
+    return tuple(
+        (label, ", ".join(t for t in (a.body, format_date(a.date, "long") if a.date else "") if t))
+        for label, a in found if a and (a.body or a.date)
+    )
+
+
 def _kind(doc: LoadedPolicy, vocabulary: Vocabulary | None) -> Kind | None:
     """The kind it declares, else the one its id names (as `policygen new` decides)."""
     kind_id = doc.model.kind or (vocabulary.kind_named_by(doc.model.id) if vocabulary else None)
@@ -87,7 +99,8 @@ def _kind(doc: LoadedPolicy, vocabulary: Vocabulary | None) -> Kind | None:
 def library(docs: list[LoadedPolicy], vocabulary: Vocabulary | None) -> Library:
     by_key = {(d.target.org_id, d.target.policy_id): d for d in docs}
     cards = tuple(
-        Card(e, _kind(by_key[(e.org, e.policy)], vocabulary), _versions(by_key[(e.org, e.policy)]))
+        Card(e, _kind(by_key[(e.org, e.policy)], vocabulary), _versions(by_key[(e.org, e.policy)]),
+             _approvals(by_key[(e.org, e.policy)]))
         for e in by_due_date(entries(docs))
     )
     orgs = {d.org.model.id: Organisation(d.org.model.id, d.org.model.name, d.org.model.short_name) for d in docs}

@@ -130,6 +130,13 @@ def test_a_policy_page_says_what_it_is_offers_every_format_with_its_size_and_lis
     ]
 
 
+def test_each_body_that_approved_or_ratified_a_policy_is_named_with_its_own_date(site):
+    # LCHS: approved by its engagement group in November 2020, ratified by the Board in March 2021
+    page = (site / "lchs" / "social-media" / "index.html").read_text(encoding="utf-8")
+    assert "<dt>Approved by</dt><dd>Stakeholder Engagement and Involvement Group, 18 November 2020</dd>" in page
+    assert "<dt>Ratified by</dt><dd>LCHS Trust Board, 9 March 2021</dd>" in page
+
+
 def test_the_redlines_beside_a_policy_are_listed_newest_first(site):
     page = (site / IG[0] / IG[1] / "index.html").read_text(encoding="utf-8")
     hrefs = [h for h in links(site / IG[0] / IG[1] / "index.html").hrefs if ".redline." in h]
