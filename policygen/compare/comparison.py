@@ -71,6 +71,11 @@ class Comparison:
         return self.org(key[0]).unit(key[1])
 
     @property
+    def adopters(self) -> list[OrgPolicy]:
+        """The columns whose policy adopts a model, so their clauses carry a provenance."""
+        return [o for o in self.orgs if o.doc.adopted is not None]
+
+    @property
     def untagged(self) -> list[Unit]:
         return [u for o in self.orgs for u in o.units if not u.topics]
 

@@ -42,7 +42,7 @@ SEP = "; "  # not a comma: headings cited for unnumbered clauses contain commas
 
 
 def cites(units: list[Unit], short: bool = False) -> str:
-    return SEP.join(u.short if short else u.cite for u in units)
+    return SEP.join(u.cited(short) for u in units)
 
 
 def covered(cmp: Comparison, topic_id: str) -> str:
@@ -139,7 +139,7 @@ def _table_clauses(cmp: Comparison, width: int) -> str:
                 continue
             for u in units:
                 where = f" ({u.context})" if u.context else ""
-                out.append(f"{o.short} {u.cite}{where}")
+                out.append(f"{o.short} {u.cited()}{where}")
                 out.append(_indent(u.text, width))
         out.append("")
     return "\n".join(out)
@@ -227,7 +227,7 @@ def _md_clauses(cmp: Comparison, width: int) -> str:
                 out.append(f"*No clause on this topic ({GAP}).*\n")
             for u in units:
                 where = f" ({u.context})" if u.context else ""
-                out.append(f"**{u.cite}**{where}\n")
+                out.append(f"**{u.cited()}**{where}\n")
                 out.append("\n".join("> " + line if line else ">" for line in u.text.splitlines()) + "\n")
     return "\n".join(out)
 
@@ -279,7 +279,7 @@ def render_csv(cmp: Comparison, part: str) -> str:
             for o in cmp.orgs:
                 units = cmp.cell(o.key, t.id)
                 for u in units:
-                    w.writerow([t.id, t.label, o.key, u.cite, u.id, u.text])
+                    w.writerow([t.id, t.label, o.key, u.cited(), u.id, u.text])
                 if not units:
                     w.writerow([t.id, t.label, o.key, "", "", ""])
     elif part == "similar":

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policygen.compare.plain import plain_text
+from policygen.compare.provenance import provenance
 from policygen.load.document import LoadedPolicy
 from policygen.resolve import DocumentView, build_view
 from policygen.resolve.tables import TableLayout, body_rows
@@ -39,6 +40,7 @@ class Unit:
     table: TableLayout | None  # a table laid out, for the HTML page
     order: int  # document order within its organisation
     short: str = ""  # the cite with a long heading cut short, for the terminal matrix
+    provenance: str | None = None  # an adopter's clause: "as model", "local variation" or "local only"
 
     @property
     def anchor(self) -> str:
@@ -56,6 +58,11 @@ class Unit:
     @property
     def key(self) -> tuple[str, str]:
         return (self.column, self.id)
+
+    def cited(self, short: bool = False) -> str:
+        """The cite (or its short form) with the clause's provenance beside it: "1.2 (local variation)"."""
+        cite = self.short if short else self.cite
+        return f"{cite} ({self.provenance})" if self.provenance else cite
 
 
 @dataclass
@@ -101,7 +108,13 @@ class OrgPolicy:
     def short(self) -> str:
         return self._labelled(self.org_short)
 
+    @property
+    def is_model(self) -> bool:
+        """The model policy itself: its organisation is a model body."""
+        return self.doc.org.model.model
+
     def _labelled(self, org: str) -> str:
+        org = f"Model: {org}" if self.is_model else org
         return f"{org}: {self.view.title}" if self.shares_org else org
 
     @property
@@ -117,6 +130,9 @@ def org_policy(doc: LoadedPolicy, shares_org: bool = False) -> OrgPolicy:
     view = build_view(doc.org.model, doc.model, linked=doc.linked)  # other policies' blocks cited as their documents cite them
     result = OrgPolicy(doc, view, shares_org)
     _Collector(result).run()
+    origins = provenance(doc)
+    for unit in result.units:
+        unit.provenance = origins.get(unit.id)
     return result
 
 

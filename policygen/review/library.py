@@ -1,4 +1,6 @@
-"""What the library site shows of each policy: its register entry, its kind and its version list.
+"""What the library site shows of each policy: its register entry, its kind and its version list,
+and for a model or an adopter the other side of the adoption (an adopter's drift from its model,
+read from ``diff/drift.py``; a model's adopters).
 
 Worked out once from the checked documents (in the worker that makes the register), and
 small and picklable, so the site's pages can be laid out after the documents are written,
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from policygen.diff.drift import Drift, drift
 from policygen.load.document import LoadedPolicy
 from policygen.model.vocabulary import Vocabulary
 from policygen.resolve.values import format_date
@@ -33,6 +36,16 @@ class Kind:
 
 
 @dataclass(frozen=True)
+class Related:
+    """Another policy of the library a policy's page links to: its model, or one of its adopters."""
+
+    org: str
+    policy: str
+    title: str
+    org_name: str
+
+
+@dataclass(frozen=True)
 class Card:
     """A policy as its own page shows it."""
 
@@ -40,6 +53,9 @@ class Card:
     kind: Kind | None
     versions: tuple[Version, ...]  # newest first
     approvals: tuple[tuple[str, str], ...] = ()  # ("Approved by", "Board, 18 November 2020"), then ratified, authorised
+    drift: Drift | None = None  # an adopter's: each model clause as model, changed, removed; its additions
+    model: Related | None = None  # an adopter's model, when the library has it
+    adopters: tuple[Related, ...] = ()  # a model's, by organisation then policy
 
 
 @dataclass(frozen=True)
@@ -96,12 +112,23 @@ def _kind(doc: LoadedPolicy, vocabulary: Vocabulary | None) -> Kind | None:
     return Kind(kind_id, known.label if known else kind_id.replace("-", " ").capitalize())
 
 
+def _related(doc: LoadedPolicy) -> Related:
+    return Related(doc.target.org_id, doc.target.policy_id, doc.model.document_control.title, doc.org.model.name)
+
+
+def _adoption(doc: LoadedPolicy, docs: list[LoadedPolicy]) -> dict:
+    """The card's adoption fields: an adopter's drift and model, a model's adopters."""
+    key = str(doc.target)
+    model = next((_related(d) for d in docs if doc.adopted and str(d.target) == doc.model.adopts.policy), None)
+    adopters = sorted((_related(d) for d in docs if d.adopted and d.model.adopts.policy == key), key=lambda r: (r.org, r.policy))
+    return {"drift": drift(doc) if doc.adopted else None, "model": model, "adopters": tuple(adopters)}
+
+
 def library(docs: list[LoadedPolicy], vocabulary: Vocabulary | None) -> Library:
     by_key = {(d.target.org_id, d.target.policy_id): d for d in docs}
     cards = tuple(
-        Card(e, _kind(by_key[(e.org, e.policy)], vocabulary), _versions(by_key[(e.org, e.policy)]),
-             _approvals(by_key[(e.org, e.policy)]))
-        for e in by_due_date(entries(docs))
+        Card(e, _kind(doc, vocabulary), _versions(doc), _approvals(doc), **_adoption(doc, docs))
+        for e in by_due_date(entries(docs)) for doc in [by_key[(e.org, e.policy)]]
     )
     orgs = {d.org.model.id: Organisation(d.org.model.id, d.org.model.name, d.org.model.short_name) for d in docs}
     order = vocabulary.kind_ids() if vocabulary else []

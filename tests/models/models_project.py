@@ -117,3 +117,31 @@ def write_models(root: Path) -> Path:
         (folder / "organisation.yaml").write_text(org_yaml, encoding="utf-8")
         (folder / "social-media.yaml").write_text(policy_yaml, encoding="utf-8")
     return root
+
+
+EASTVALE_ORG = "id: eastvale\nname: Eastvale Hospice\nshort_name: Eastvale\nreferred_to_as: the hospice\ntype: other\n"
+
+EASTVALE = """\
+id: social-media
+document_control:
+  title: Eastvale Social Media Policy
+  version: "3.1"
+  approved: {body: Board of Trustees, date: 2024-11-20}
+review: {every: 2 years}
+sections:
+  - id: about
+    title: About this policy
+    blocks:
+      - {id: scope, topics: [scope], text: "This policy applies to staff and volunteers of the hospice."}
+      - {id: review, topics: [review], text: "The trustees review this policy every two years."}
+"""
+
+
+def write_with_local(root: Path) -> Path:
+    """The models project and a fourth organisation whose social media policy adopts no model."""
+    write_models(root)
+    folder = root / "organisations" / "eastvale"
+    folder.mkdir(parents=True)
+    (folder / "organisation.yaml").write_text(EASTVALE_ORG, encoding="utf-8")
+    (folder / "social-media.yaml").write_text(EASTVALE, encoding="utf-8")
+    return root
