@@ -41,7 +41,7 @@ def run(args, project) -> int:
 
 def _updates(args, project, adopters) -> int:
     """The model updates of each adopter behind its model; one line for each that could not be checked."""
-    from policygen.diff.updates import model_at_version, updates
+    from policygen.diff.updates import adopter_updates
     from policygen.diff.updates_report import FORMATS
     from policygen.problems import ProblemsFound
 
@@ -50,7 +50,7 @@ def _updates(args, project, adopters) -> int:
         if doc.model.adopts.version == doc.adopted.model.document_control.version:
             continue
         try:
-            found.append(updates(doc, model_at_version(project, doc, doc.model.adopts.version)))
+            found.append(adopter_updates(project, doc))
         except ProblemsFound as exc:
             unchecked += [f"{doc.target}: {p.message}" for p in exc.problems]
     print(FORMATS[args.format](found, unchecked), end="")

@@ -15,9 +15,10 @@ from policygen.diff.gitrev import Revision
 from policygen.diff.words import word_diff
 from policygen.load.adoption import blocks_by_id, declared_params, substitute
 from policygen.load.document import LoadedPolicy
-from policygen.load.source import parse_source
+from policygen.load.source import Source, parse_source
+from policygen.model.adoption import Adoption
 from policygen.problems import ProblemsFound
-from policygen.project import Project
+from policygen.project import Project, Target
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 CLEAN, CONFLICT = "clean", "conflict"
@@ -46,18 +47,18 @@ class Update:
         return sum(c.verdict == verdict for c in self.clauses)
 
 
-def model_at_version(project: Project, doc: LoadedPolicy, version: str) -> str:
-    """The text of ``doc``'s model file as it stood at ``version`` (that version's last commit).
-    ProblemsFound, one line, outside git or for a version git never recorded."""
+def model_at_version(project: Project, model: Target, version: str, adopter: Source) -> str:
+    """The text of the model's file as it stood at ``version`` (that version's last commit).
+    ProblemsFound, one line located at the adopter's ``adopts.version``, outside git or for a
+    version git never recorded."""
     from policygen.history.timeline import timeline
 
-    model = doc.adopted.target
     spans = timeline(project, model)
     span = next((s for s in reversed(spans) if s.version == version), None)
     if span is None:
         known = ", ".join(dict.fromkeys(s.version for s in spans)) or "none"
-        raise ProblemsFound([doc.source.problem(("adopts", "version"),
-                                                f"version {version} of {model} is not in its git history (versions recorded: {known})")])
+        raise ProblemsFound([adopter.problem(("adopts", "version"),
+                                             f"version {version} of {model} is not in its git history (versions recorded: {known})")])
     text = Revision(project.root, span.last.commit).read(model.policy_file)
     assert text is not None  # the commit touched the file without deleting it
     return text
@@ -69,12 +70,10 @@ def clause_texts(raw: dict, params: dict[str, str]) -> dict[str, str]:
     return {k: substitute(b["text"], values.get) for k, b in blocks_by_id(raw).items() if isinstance(b.get("text"), str)}
 
 
-def updates(doc: LoadedPolicy, old_model_text: str) -> Update:
-    """The model's clause changes from the adopted version to now, each clean or a conflict for ``doc``."""
-    adoption = doc.model.adopts
-    old_raw = parse_source(old_model_text, doc.adopted.source.name).data
-    old = clause_texts(old_raw, adoption.params)
-    new = clause_texts(doc.adopted.source.data, adoption.params)
+def updates(policy: str, adoption: Adoption, old_raw: dict, new_raw: dict, current: str) -> Update:
+    """The model's clause changes from the adopted version (``old_raw``) to now (``new_raw``, version
+    ``current``), each clean or a conflict for the adopter ``policy``."""
+    old, new = clause_texts(old_raw, adoption.params), clause_texts(new_raw, adoption.params)
     follows = {a.after for a in adoption.add}
     clauses: list[ClauseUpdate] = []
     for block_id in _document_order(old, new):
@@ -87,7 +86,15 @@ def updates(doc: LoadedPolicy, old_model_text: str) -> Update:
                "your additions follow it" if change == REMOVED and block_id in follows else "")
         runs = tuple(word_diff(before, after, phrases=True)) if change == CHANGED else ()
         clauses.append(ClauseUpdate(block_id, change, CONFLICT if why else CLEAN, before, after, why, runs))
-    return Update(str(doc.target), adoption.policy, adoption.version, doc.adopted.model.document_control.version, clauses)
+    return Update(policy, adoption.policy, adoption.version, current, clauses)
+
+
+def adopter_updates(project: Project, doc: LoadedPolicy) -> Update:
+    """``updates`` for a loaded adopter (``doc.adopted`` its model); ProblemsFound as model_at_version."""
+    adoption, model = doc.model.adopts, doc.adopted
+    old_text = model_at_version(project, model.target, adoption.version, doc.source)
+    old_raw = parse_source(old_text, model.source.name).data
+    return updates(str(doc.target), adoption, old_raw, model.source.data, model.model.document_control.version)
 
 
 def _document_order(old: dict[str, str], new: dict[str, str]) -> list[str]:
