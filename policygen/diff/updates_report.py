@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from policygen.diff.drift_report import _cell, _marked
+from policygen.diff.drift_report import cell, marked
 from policygen.diff.updates import CHANGED, CLEAN, CONFLICT, Update
 
 
@@ -18,7 +18,7 @@ def _summary(u: Update) -> str:
 
 def _said(c, deleted: tuple[str, str], inserted: tuple[str, str]) -> str:
     """The change in words (a word diff for a changed clause), and what makes it a conflict."""
-    text = _marked(c.diff, deleted, inserted) if c.change == CHANGED else (c.new_text or c.old_text or "")
+    text = marked(c.diff, deleted, inserted) if c.change == CHANGED else (c.new_text or c.old_text or "")
     return f"{text} ({c.why})" if c.why else text
 
 
@@ -38,10 +38,10 @@ def markdown(updates: list[Update], unchecked: list[str]) -> str:
     lines = ["# Model updates", ""]
     for u in updates:
         lines += [f"## {u.policy}", "", _heading(u) + ".", "", "| Clause | Change | Applies | Detail |", "|---|---|---|---|"]
-        lines += [f"| {c.id} | {c.change} | {c.verdict} | {_cell(_said(c, ('~~', '~~'), ('**', '**')))} |" for c in u.clauses]
+        lines += [f"| {c.id} | {c.change} | {c.verdict} | {cell(_said(c, ('~~', '~~'), ('**', '**')))} |" for c in u.clauses]
         lines += ["", _summary(u) + ".", ""]
     if unchecked:
-        lines += ["## Not checked", "", *(f"- {_cell(line)}" for line in unchecked), ""]
+        lines += ["## Not checked", "", *(f"- {cell(line)}" for line in unchecked), ""]
     return "\n".join(lines)
 
 
