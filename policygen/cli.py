@@ -17,7 +17,7 @@ from pathlib import Path
 from policygen import __version__
 from policygen.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
-COMMANDS = ["validate", "build", "status", "review", "new", "import", "diff", "changes", "compare", "search", "schema", "textconv", "drift"]
+COMMANDS = ["validate", "build", "status", "review", "new", "import", "diff", "changes", "compare", "search", "schema", "textconv", "drift", "adopt"]
 # A command whose name Python keeps for itself lives in a module of another name.
 MODULES = {"import": "import_policy"}
 

@@ -10,6 +10,8 @@ def add_parser(sub) -> None:
     p.add_argument("targets", nargs="*", metavar="ORG[/POLICY]",
                    help="the adopting policies, or a model policy for all its adopters (default: every adopting policy)")
     p.add_argument("--format", choices=("table", "json", "markdown"), default="table", help="how to print it (default: table)")
+    p.add_argument("--updates", action="store_true",
+                   help="for each adopter behind its model: the model's clauses changed since the adopted version, each clean or a conflict")
 
 
 def run(args, project) -> int:
@@ -31,5 +33,25 @@ def run(args, project) -> int:
     if not adopters:
         print("no policy here adopts a model")
         return EXIT_OK
+    if args.updates:
+        return _updates(args, project, adopters)
     print(FORMATS[args.format](sorted((drift(d) for d in adopters), key=lambda d: d.policy)), end="")
+    return EXIT_OK
+
+
+def _updates(args, project, adopters) -> int:
+    """The model updates of each adopter behind its model; one line for each that could not be checked."""
+    from policygen.diff.updates import adopter_updates
+    from policygen.diff.updates_report import FORMATS
+    from policygen.problems import ProblemsFound
+
+    found, unchecked = [], []
+    for doc in sorted(adopters, key=lambda d: str(d.target)):
+        if doc.model.adopts.version == doc.adopted.model.document_control.version:
+            continue
+        try:
+            found.append(adopter_updates(project, doc))
+        except ProblemsFound as exc:
+            unchecked += [f"{doc.target}: {p.message}" for p in exc.problems]
+    print(FORMATS[args.format](found, unchecked), end="")
     return EXIT_OK

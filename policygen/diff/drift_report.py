@@ -17,7 +17,8 @@ def _summary(d: Drift) -> str:
     return ", ".join(f"{n} {s}" for n, s in counts if n)
 
 
-def _marked(runs, deleted: tuple[str, str], inserted: tuple[str, str]) -> str:
+def marked(runs, deleted: tuple[str, str], inserted: tuple[str, str]) -> str:
+    """A word diff's runs as one line, deletions and insertions between the marks given (drift and its updates)."""
     marks = {"delete": deleted, "insert": inserted}
     return "".join(f"{marks[op][0]}{text}{marks[op][1]}" if op in marks else text for op, text in runs)
 
@@ -25,7 +26,7 @@ def _marked(runs, deleted: tuple[str, str], inserted: tuple[str, str]) -> str:
 def _said(clause, deleted: tuple[str, str], inserted: tuple[str, str]) -> str:
     """What a clause's line says beyond its status."""
     if clause.status == CHANGED:
-        return _marked(clause.diff, deleted, inserted)
+        return marked(clause.diff, deleted, inserted)
     if clause.status == AS_MODEL_AGAIN:
         return "replaced with the model's own words: the replacement can go"
     return clause.note or ""
@@ -43,7 +44,8 @@ def table(drifts: list[Drift]) -> str:
     return "\n".join(lines)
 
 
-def _cell(text: str) -> str:
+def cell(text: str) -> str:
+    """Text safe in one Markdown table cell."""
     return text.replace("|", "\\|").replace("\n", " ")
 
 
@@ -51,7 +53,7 @@ def markdown(drifts: list[Drift]) -> str:
     lines = ["# Drift from model policies", ""]
     for d in drifts:
         lines += [f"## {d.policy}", "", _heading(d) + ".", "", "| Clause | Status | Detail |", "|---|---|---|"]
-        lines += [f"| {c.id} | {c.status} | {_cell(_said(c, ('~~', '~~'), ('**', '**')))} |" for c in d.clauses]
+        lines += [f"| {c.id} | {c.status} | {cell(_said(c, ('~~', '~~'), ('**', '**')))} |" for c in d.clauses]
         lines += ["", _summary(d) + ".", ""]
     return "\n".join(lines)
 
