@@ -46,8 +46,9 @@ def run(args, project) -> int:
     from policygen.commands.report import report
     from policygen.diff import diff_views
     from policygen.diff.load import load_version
-    from policygen.diff.updates import model_at_version, updates
-    from policygen.load.adopt_to import moved
+    from policygen.diff.updates import updates
+    from policygen.history.model_versions import model_at_version
+    from policygen.review.adopt import moved
     from policygen.load.source import parse_source, read_source
     from policygen.model.adoption import Adoption
     from policygen.problems import ProblemsFound, display_path

@@ -41,7 +41,7 @@ def run(args, project) -> int:
 
 def _updates(args, project, adopters) -> int:
     """The model updates of each adopter behind its model; one line for each that could not be checked."""
-    from policygen.diff.updates import adopter_updates
+    from policygen.history.model_versions import adopter_updates
     from policygen.diff.updates_report import FORMATS
     from policygen.problems import ProblemsFound
 

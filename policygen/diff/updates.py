@@ -1,8 +1,8 @@
 """Model updates: which of a model's clauses changed between the version an adopter adopted and
 the model's current one, and whether each applies cleanly to that adopter.
 
-The model as it was at the adopted version is read from git: the last commit of that version
-of the model's file (policygen.history's versions). A clause the adopter kept as model is
+The model as it was at the adopted version is read from git by policygen.history.model_versions
+(the last commit of that version of the model's file) and handed in as raw data. A clause the adopter kept as model is
 **clean** (the adopter simply follows the new text); one it replaced or removed, or a removed
 clause an addition of its follows, is a **conflict** for the adopter to settle.
 """
@@ -11,14 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from policygen.diff.gitrev import Revision
 from policygen.diff.words import word_diff
 from policygen.load.adoption import blocks_by_id, declared_params, substitute
-from policygen.load.document import LoadedPolicy
-from policygen.load.source import Source, parse_source
 from policygen.model.adoption import Adoption
-from policygen.problems import ProblemsFound
-from policygen.project import Project, Target
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 CLEAN, CONFLICT = "clean", "conflict"
@@ -47,23 +42,6 @@ class Update:
         return sum(c.verdict == verdict for c in self.clauses)
 
 
-def model_at_version(project: Project, model: Target, version: str, adopter: Source) -> str:
-    """The text of the model's file as it stood at ``version`` (that version's last commit).
-    ProblemsFound, one line located at the adopter's ``adopts.version``, outside git or for a
-    version git never recorded."""
-    from policygen.history.timeline import timeline
-
-    spans = timeline(project, model)
-    span = next((s for s in reversed(spans) if s.version == version), None)
-    if span is None:
-        known = ", ".join(dict.fromkeys(s.version for s in spans)) or "none"
-        raise ProblemsFound([adopter.problem(("adopts", "version"),
-                                             f"version {version} of {model} is not in its git history (versions recorded: {known})")])
-    text = Revision(project.root, span.last.commit).read(model.policy_file)
-    assert text is not None  # the commit touched the file without deleting it
-    return text
-
-
 def clause_texts(raw: dict, params: dict[str, str]) -> dict[str, str]:
     """Each text block of a model's raw data by id, with the adopter's params (else the defaults) filled in."""
     values = {k: params.get(k, p.default) for k, p in declared_params(raw).items()}
@@ -87,14 +65,6 @@ def updates(policy: str, adoption: Adoption, old_raw: dict, new_raw: dict, curre
         runs = tuple(word_diff(before, after, phrases=True)) if change == CHANGED else ()
         clauses.append(ClauseUpdate(block_id, change, CONFLICT if why else CLEAN, before, after, why, runs))
     return Update(policy, adoption.policy, adoption.version, current, clauses)
-
-
-def adopter_updates(project: Project, doc: LoadedPolicy) -> Update:
-    """``updates`` for a loaded adopter (``doc.adopted`` its model); ProblemsFound as model_at_version."""
-    adoption, model = doc.model.adopts, doc.adopted
-    old_text = model_at_version(project, model.target, adoption.version, doc.source)
-    old_raw = parse_source(old_text, model.source.name).data
-    return updates(str(doc.target), adoption, old_raw, model.source.data, model.model.document_control.version)
 
 
 def _document_order(old: dict[str, str], new: dict[str, str]) -> list[str]:
