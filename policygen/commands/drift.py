@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from policygen.commands import EXIT_OK
+import sys
+
+from policygen.commands import EXIT_OK, EXIT_USAGE
 
 
 def add_parser(sub) -> None:
@@ -30,6 +32,9 @@ def run(args, project) -> int:
     if checked.errors:
         return report(checked.errors, strict=False)
     adopters = [d for d in documents if d.adopted is not None]
+    if not adopters and args.targets:  # named, and nothing named adopts a model or is one with adopters
+        print(f"policygen drift: {', '.join(args.targets)}: adopts no model and no policy adopts it", file=sys.stderr)
+        return EXIT_USAGE
     if not adopters:
         print("no policy here adopts a model")
         return EXIT_OK

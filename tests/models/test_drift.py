@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from models_project import write_models
+from models_project import write_models, write_with_local
 from policygen.cli import main
 
 
@@ -90,3 +90,10 @@ def test_no_adopters(tmp_path, capsys):
         (root / "organisations" / org).rmdir()
     code, out, _ = _run(root, capsys)
     assert (code, out) == (0, "no policy here adopts a model\n")
+
+
+def test_naming_a_policy_that_adopts_no_model_is_wrong_usage_in_one_line(tmp_path, capsys):
+    root = write_with_local(tmp_path)
+    code, out, err = _run(root, capsys, "eastvale/social-media")
+    assert code == 2 and not out
+    assert err == "policygen drift: eastvale/social-media: adopts no model and no policy adopts it\n"
