@@ -17,12 +17,15 @@ import io
 import subprocess
 import tarfile
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from policygen.history.gitlog import Touch, repo_top
 from policygen.model.base import PolicyDate
 from policygen.problems import Problem
 from policygen.project import Project
+
+if TYPE_CHECKING:  # the models load only when a version is read
+    from policygen.load.document import LoadedPolicy
 
 SNAPSHOT = ("organisations", "vocabulary")  # the data a build reads from the project
 
@@ -43,6 +46,17 @@ def snapshot(project: Project, commit: str, into: Path) -> Project:
     return Project(into if prefix == "." else into / prefix)
 
 
+def load_version(then: Project, touch: Touch, day: dt.date) -> tuple[LoadedPolicy | None, list[Problem]]:
+    """The policy file ``touch.path`` of the snapshot ``then``, loaded and checked as on ``day``;
+    None and the errors (each file named with the commit) if that version does not load."""
+    from policygen.validate.checked import load_and_check
+
+    org_id, name = touch.path.split("/")[-2:]
+    checked = load_and_check(then, [f"{org_id}/{name.removesuffix('.yaml')}"], today=day)
+    errors = [dataclasses.replace(p, file=f"{touch.commit[:7]}:{p.file.removeprefix(str(then.root) + '/')}") for p in checked.errors]
+    return (None if errors or not checked.documents else checked.documents[0]), errors
+
+
 def render_version(project: Project, then: Project, touch: Touch, day: dt.date, statement: Callable[[DateText], str],
                    formats: tuple[str, ...]) -> tuple[dict[str, bytes] | None, list[Problem]]:
     """The policy file ``touch.path`` of the snapshot ``then`` rendered in ``formats`` with ``project``'s
@@ -51,15 +65,11 @@ def render_version(project: Project, then: Project, touch: Touch, day: dt.date, 
     from policygen.render import RenderContext, render_order, renderer
     from policygen.resolve import build_view
     from policygen.resolve.values import format_value
-    from policygen.validate.checked import load_and_check
 
-    org_id, name = touch.path.split("/")[-2:]
-    checked = load_and_check(then, [f"{org_id}/{name.removesuffix('.yaml')}"], today=day)
-    errors = [dataclasses.replace(p, file=f"{touch.commit[:7]}:{p.file.removeprefix(str(then.root) + '/')}") for p in checked.errors]
-    if errors or not checked.documents:
+    doc, errors = load_version(then, touch, day)
+    if doc is None:
         return None, errors
-    doc = checked.documents[0]
-    org = doc.org.model
+    org_id, org = doc.target.org_id, doc.org.model
     view = build_view(org, doc.model, doc.target.org_dir, doc.linked)
     view = dataclasses.replace(view, standing=statement(lambda d: format_value(d, org)))
     ctx = RenderContext(project.template_dirs(org_id))

@@ -13,7 +13,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from policygen.history.asat import chosen
-from policygen.history.documents import snapshot
+from policygen.history.documents import load_version, snapshot
 from policygen.load.document import LoadedPolicy
 from policygen.project import Project, Target
 
@@ -23,18 +23,15 @@ def documents_as_at(project: Project, targets: list[Target], day: dt.date, stack
 
     The snapshots they were read from live until ``stack`` closes, since a resolved view
     may still open a picture from its organisation's folder."""
-    from policygen.validate.checked import load_and_check
-
     by_commit, not_in_force = chosen(project, targets, day)
     skipped = [f"{target}: not searched as at {day.isoformat()}: {why}" for target, why in not_in_force]
     documents: list[LoadedPolicy] = []
     for commit, group in by_commit.items():
         then = snapshot(project, commit, Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="policygen-as-at-"))))
         for target, span in group:
-            org_id, name = span.commit_on(day).path.split("/")[-2:]
-            checked = load_and_check(then, [f"{org_id}/{name.removesuffix('.yaml')}"], today=day)
-            if checked.errors or not checked.documents:
+            doc, _ = load_version(then, span.commit_on(day), day)
+            if doc is None:
                 skipped.append(f"{target}: not searched as at {day.isoformat()}: version {span.version} has errors")
             else:
-                documents.append(checked.documents[0])
+                documents.append(doc)
     return documents, skipped
